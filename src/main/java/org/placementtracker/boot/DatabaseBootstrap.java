@@ -1,0 +1,113 @@
+package org.placementtracker.boot;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Chooses the database before the service starts. With {@code DB_URL} set, the service uses that
+ * PostgreSQL server and stops at once with one clear line when it cannot be reached. Without it,
+ * the service starts a local PostgreSQL whose data lives in {@code PT_DATA_DIR} (default
+ * {@code .data/postgres}) and survives restarts.
+ */
+public final class DatabaseBootstrap {
+
+    static final String URL = "DB_URL";
+    static final String USER = "DB_USER";
+    static final String PASSWORD = "DB_PASSWORD";
+    private static final String DATABASE = "placement_tracker";
+
+    private DatabaseBootstrap() {
+    }
+
+    public static void prepare() {
+        String configured = setting(URL);
+        if (configured == null) {
+            // Dev-mode restarts run main again in the same JVM: keep the database already started.
+            if (System.getProperty(URL) == null) {
+                startEmbedded();
+            }
+            return;
+        }
+        checkReachable(configured, setting(USER) == null ? "postgres" : setting(USER), setting(PASSWORD));
+    }
+
+    private static String setting(String name) {
+        String value = System.getProperty(name, System.getenv(name));
+        if (value == null) {
+            value = System.getenv("QUARKUS_DATASOURCE_JDBC_" + name.substring(3));
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static void checkReachable(String url, String user, String password) {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "10");
+        try (Connection ignored = DriverManager.getConnection(url, props)) {
+            // reachable
+        } catch (SQLException e) {
+            System.err.println("FATAL: cannot connect to PostgreSQL at " + url + " (" + firstLine(e.getMessage())
+                    + "). Start that server or correct DB_URL, DB_USER and DB_PASSWORD; unset DB_URL to use "
+                    + "the built-in local database instead.");
+            System.exit(1);
+        }
+    }
+
+    private static void startEmbedded() {
+        Path dataDir = Path.of(System.getenv().getOrDefault("PT_DATA_DIR", ".data/postgres")).toAbsolutePath();
+        try {
+            Files.createDirectories(dataDir.getParent());
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("timezone", "UTC")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            System.setProperty(URL, postgres.getJdbcUrl("postgres", DATABASE));
+            System.setProperty(USER, "postgres");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // the process is ending anyway
+                }
+            }, "embedded-postgres-stop"));
+            System.setProperty(EmbeddedDatabaseNotice.DATA_DIR_PROPERTY, dataDir.toString());
+        } catch (IOException | SQLException e) {
+            System.err.println("FATAL: cannot start the built-in PostgreSQL in " + dataDir + " ("
+                    + firstLine(e.getMessage()) + "). Set DB_URL, DB_USER and DB_PASSWORD to use a PostgreSQL server.");
+            System.exit(1);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

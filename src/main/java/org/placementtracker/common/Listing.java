@@ -1,0 +1,97 @@
+package org.placementtracker.common;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
+
+/**
+ * A filtered, keyset-paginated list query. Filters are fixed HQL fragments with named
+ * parameters (never user text); the cursor carries the last row's sort key, so each page is an
+ * index range scan and walking the cursors visits every matching row exactly once.
+ */
+public final class Listing<E> {
+
+    private final Class<E> type;
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final StringJoiner scope;
+
+    private Listing(Class<E> type) {
+        this.type = type;
+        this.scope = new StringJoiner("&", type.getSimpleName() + "?", "");
+    }
+
+    public static <E> Listing<E> of(Class<E> type) {
+        return new Listing<>(type);
+    }
+
+    /** Adds {@code condition} (using {@code :name}) when {@code value} is present. */
+    public Listing<E> filter(String name, Object value, String condition) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.put(name, value);
+            scope.add(name + "=" + value);
+        }
+        return this;
+    }
+
+    public <R> Page<R> page(EntityManager em, CursorCodec cursors, Sorts.Order<E> order, PageRequest request,
+            Function<E, R> mapper) {
+        String querySignature = scope + "&sort=" + order.name();
+        List<String> where = new ArrayList<>(conditions);
+        Map<String, Object> params = new LinkedHashMap<>(parameters);
+        if (request.cursor() != null) {
+            List<String> position = cursors.decode(querySignature, request.cursor());
+            if (position == null || position.size() != order.columns().size()) {
+                throw ProblemException.invalidQuery("cursor", "is not a cursor issued by this service");
+            }
+            where.add(afterPosition(order, position, params));
+        }
+        String direction = order.descending() ? " desc" : "";
+        StringJoiner orderBy = new StringJoiner(", ", " order by ", "");
+        order.columns().forEach(c -> orderBy.add(c.path() + direction));
+        String hql = "select e from " + type.getSimpleName() + " e"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + orderBy;
+        TypedQuery<E> query = em.createQuery(hql, type).setMaxResults(request.limit() + 1);
+        params.forEach(query::setParameter);
+        List<E> rows = query.getResultList();
+        boolean more = rows.size() > request.limit();
+        List<E> pageRows = more ? rows.subList(0, request.limit()) : rows;
+        String next = null;
+        if (more) {
+            E last = pageRows.get(pageRows.size() - 1);
+            List<String> position = new ArrayList<>();
+            order.columns().forEach(c -> position.add(String.valueOf(c.reader().apply(last))));
+            next = cursors.encode(querySignature, position);
+        }
+        return new Page<>(pageRows.stream().map(mapper).toList(), next);
+    }
+
+    /** (a, b) strictly after (k0, k1) in the chosen direction, spelled out for HQL. */
+    private static <E> String afterPosition(Sorts.Order<E> order, List<String> position, Map<String, Object> params) {
+        String op = order.descending() ? " < " : " > ";
+        List<SortColumn<E>> columns = order.columns();
+        StringJoiner any = new StringJoiner(" or ", "(", ")");
+        for (int i = 0; i < columns.size(); i++) {
+            StringJoiner all = new StringJoiner(" and ", "(", ")");
+            for (int j = 0; j < i; j++) {
+                all.add(columns.get(j).path() + " = :k" + j);
+            }
+            all.add(columns.get(i).path() + op + ":k" + i);
+            any.add(all.toString());
+        }
+        try {
+            for (int i = 0; i < columns.size(); i++) {
+                params.put("k" + i, columns.get(i).parse(position.get(i)));
+            }
+        } catch (RuntimeException e) {
+            throw ProblemException.invalidQuery("cursor", "is not a cursor issued by this service");
+        }
+        return any.toString();
+    }
+}

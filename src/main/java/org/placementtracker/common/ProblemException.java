@@ -1,0 +1,66 @@
+package org.placementtracker.common;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on. Carries everything an RFC 9457 problem needs; the
+ * {@link ProblemMapper} turns it into {@code application/problem+json}.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public ProblemException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, List.of());
+    }
+
+    public static ProblemException notFound(String resource, Object id) {
+        return new ProblemException(404, "not-found", "Resource not found",
+                resource + " " + id + " does not exist");
+    }
+
+    public static ProblemException conflict(String slug, String title, String detail) {
+        return new ProblemException(409, slug, title, detail);
+    }
+
+    public static ProblemException badRequest(String slug, String title, String detail) {
+        return new ProblemException(400, slug, title, detail);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "validation-failed", "Request is not valid",
+                "One or more fields are not valid", List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException invalidQuery(String parameter, String message) {
+        return new ProblemException(400, "invalid-query-parameter", "Query parameter is not valid",
+                "Query parameter '" + parameter + "' " + message, List.of(new FieldError(parameter, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

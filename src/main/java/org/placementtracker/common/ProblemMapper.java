@@ -1,0 +1,222 @@
+package org.placementtracker.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become RFC 9457 problem details. Nothing here reveals Java
+ * class names, SQL or stack traces: unexpected failures are logged with an error id that the
+ * answer repeats.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ResteasyReactiveViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"))) {
+            return unexpected(e, uri);
+        }
+        return validation(e.getConstraintViolations(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response violations(ConstraintViolationException e, UriInfo uri) {
+        return validation(e.getConstraintViolations(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return respond(400, "unknown-field", "Unknown JSON field",
+                "Field '" + field + "' is not part of this resource", uri,
+                List.of(new FieldError(field, "is not a known field")));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(InvalidFormatException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String expected = e.getTargetType() != null && e.getTargetType().isEnum()
+                ? "one of " + List.of(e.getTargetType().getEnumConstants()).stream().map(Object::toString)
+                        .collect(Collectors.joining(", "))
+                : "a valid " + friendlyType(e.getTargetType());
+        return respond(400, "validation-failed", "Request is not valid", "Field '" + field + "' must be " + expected,
+                uri, List.of(new FieldError(field, "must be " + expected)));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        if (field.isEmpty()) {
+            return respond(400, "malformed-json", "Malformed JSON", "The request body does not have the expected shape",
+                    uri, List.of());
+        }
+        String expected = "a valid " + friendlyType(e.getTargetType());
+        return respond(400, "validation-failed", "Request is not valid", "Field '" + field + "' must be " + expected,
+                uri, List.of(new FieldError(field, "must be " + expected)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(409, "concurrent-modification", "Modified concurrently",
+                "The resource was changed by another request; read it again and retry", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(PersistenceException e, UriInfo uri) {
+        return databaseProblem(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        return switch (status) {
+            case 404 -> respond(404, "not-found", "Resource not found", "No resource at this path", uri, List.of());
+            case 405 -> respond(405, "method-not-allowed", "Method not allowed",
+                    "This resource does not support that HTTP method", uri, List.of());
+            case 406 -> respond(406, "not-acceptable", "Not acceptable",
+                    "No representation matches the Accept header", uri, List.of());
+            case 413 -> respond(413, "payload-too-large", "Request body too large",
+                    "The request body exceeds the allowed size", uri, List.of());
+            case 415 -> respond(415, "unsupported-media-type", "Unsupported media type",
+                    "The request's Content-Type is not supported here", uri, List.of());
+            default -> status >= 500 ? unexpected(e, uri)
+                    : respond(status, "bad-request", "Bad request", "The request could not be understood", uri, List.of());
+        };
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Response fromDatabase = DatabaseConstraints.problemFor(e) == null ? null : databaseProblem(e, uri);
+        if (fromDatabase != null) {
+            return fromDatabase;
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
+        return respond(500, "internal-error", "Internal error",
+                "An unexpected error occurred; quote error id " + errorId + " when reporting it", uri, List.of());
+    }
+
+    private Response databaseProblem(Throwable e, UriInfo uri) {
+        ProblemException known = DatabaseConstraints.problemFor(e);
+        if (known == null) {
+            return unexpected(new IllegalStateException("database failure", e), uri);
+        }
+        return problem(known, uri);
+    }
+
+    private Response validation(java.util.Set<? extends ConstraintViolation<?>> violations, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : violations) {
+            errors.add(new FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+        String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        return respond(400, "validation-failed", "Request is not valid", "Invalid fields: " + fields, uri, errors);
+    }
+
+    /** Drops the method and parameter nodes: clients know fields, not Java signatures. */
+    static String fieldName(Path path) {
+        List<String> parts = new ArrayList<>();
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getIndex() != null && !parts.isEmpty()) {
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "[" + node.getIndex() + "]");
+            }
+            String name = node.getName();
+            if (name != null && !name.startsWith("<")) {
+                parts.add(name);
+            }
+        }
+        return parts.isEmpty() ? "body" : String.join(".", parts);
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String friendlyType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "timestamp (ISO-8601)";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static Response respond(int status, String slug, String title, String detail, UriInfo uri,
+            List<FieldError> errors) {
+        Problem body = Problem.of(status, slug, title, detail, uri == null ? null : uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+package org.placementtracker.major;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.placementtracker.common.VersionedEntity;
+
+@Entity
+public class Major extends VersionedEntity {
+
+    @Id
+    public String code;
+
+    public String name;
+
+    public String majorGroup;
+}

@@ -1,0 +1,89 @@
+package org.placementtracker.major;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.placementtracker.common.Created;
+import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Page;
+import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.QueryParams;
+
+@Path("/api/v1/majors")
+@Tag(name = "Majors", description = "Programmes of study, keyed by their national catalogue code")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MajorResource {
+
+    private final MajorService service;
+
+    public MajorResource(MajorService service) {
+        this.service = service;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create a major")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new major")
+    public RestResponse<MajorResponse> create(@RequestBody(content = @Content(examples = @ExampleObject(name = "major",
+            value = "{\"code\": \"700206\", \"name\": \"汽车运用与维修\", \"group\": \"汽车专业群\"}")))
+            @Valid @NotNull MajorRequest request) {
+        MajorResponse created = service.create(request);
+        return Created.at("/api/v1/majors/" + created.code(), created);
+    }
+
+    @GET
+    @Operation(summary = "List majors", description = "Cursor-paginated; follow nextCursor until it is null.")
+    public Page<MajorResponse> list(
+            @Parameter(description = "Part of the name or code") @QueryParam("q") String q,
+            @Parameter(description = "Order: code or name, prefix - to descend") @QueryParam("sort") String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return service.list(QueryParams.optionalText("q", q, 100), sort, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Get a major")
+    public MajorResponse get(@PathParam("code") String code) {
+        return service.get(code);
+    }
+
+    @PATCH
+    @Path("/{code}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change a major", description = "JSON Merge Patch (RFC 7396); the code cannot change.")
+    public MajorResponse patch(@PathParam("code") String code,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "rename",
+                    value = "{\"name\": \"汽车运用与维修（新能源方向）\"}"))) @NotNull JsonNode patch) {
+        return service.patch(code, patch);
+    }
+
+    @DELETE
+    @Path("/{code}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete a major", description = "Refused with 409 while students or order classes use it.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("code") String code) {
+        service.delete(code);
+    }
+}

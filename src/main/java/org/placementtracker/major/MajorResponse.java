@@ -1,0 +1,18 @@
+package org.placementtracker.major;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A major (专业)")
+public record MajorResponse(
+        @Schema(examples = "700206") String code,
+        @Schema(examples = "汽车运用与维修") String name,
+        @Schema(examples = "汽车专业群", nullable = true) String group) {
+
+    static MajorResponse of(Major major) {
+        return new MajorResponse(major.code, major.name, major.majorGroup);
+    }
+
+    MajorRequest asRequest() {
+        return new MajorRequest(code, name, group);
+    }
+}
