@@ -43,7 +43,7 @@ create index ix_student_created on student (created_at, id);
 create table firm (
     id            uuid         primary key,
     name          varchar(200) collate zh_pinyin not null,
-    credit_code   char(18)     not null,
+    credit_code   varchar(18)  not null,
     industry      varchar(100) collate zh_pinyin,
     district      varchar(100) collate zh_pinyin,
     address       varchar(300),

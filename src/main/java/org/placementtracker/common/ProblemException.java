@@ -39,8 +39,13 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(400, "validation-failed", "Request is not valid",
-                "One or more fields are not valid", List.of(new FieldError(field, message)));
+                "Invalid fields: " + String.join(", ", errors.stream().map(FieldError::field).distinct().toList()),
+                errors);
     }
 
     public static ProblemException invalidQuery(String parameter, String message) {

@@ -16,6 +16,14 @@ public final class QueryParams {
         return raw == null || raw.isBlank() ? null : parseInt(name, raw);
     }
 
+    public static Integer optionalYear(String name, String raw) {
+        Integer year = optionalInt(name, raw);
+        if (year != null && (year < 1900 || year > 2200)) {
+            throw ProblemException.invalidQuery(name, "must be a year between 1900 and 2200");
+        }
+        return year;
+    }
+
     public static int parseInt(String name, String raw) {
         try {
             return Integer.parseInt(raw.trim());

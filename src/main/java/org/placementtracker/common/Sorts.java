@@ -18,7 +18,7 @@ public final class Sorts<E> {
 
     private final Map<String, SortColumn<E>> columns = new LinkedHashMap<>();
     private final SortColumn<E> tiebreak;
-    private final String defaultSort;
+    private String defaultSort;
 
     private Sorts(SortColumn<E> tiebreak, String defaultSort) {
         this.tiebreak = tiebreak;
@@ -37,6 +37,11 @@ public final class Sorts<E> {
 
     public Sorts<E> with(String name, SortColumn<E> column) {
         columns.put(name, column);
+        return this;
+    }
+
+    public Sorts<E> byDefault(String name) {
+        this.defaultSort = name;
         return this;
     }
 

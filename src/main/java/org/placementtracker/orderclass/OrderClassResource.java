@@ -1,0 +1,139 @@
+package org.placementtracker.orderclass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.placementtracker.common.Created;
+import org.placementtracker.common.Ids;
+import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Page;
+import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.QueryParams;
+
+@Path("/api/v1/order-classes")
+@Tag(name = "Order classes", description = "Classes run for one firm (订单班, dual-system, apprenticeship) and their members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderClassResource {
+
+    static final String EXAMPLE = """
+            {"name": "长城汽车订单班2024级", "firmId": "7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c",
+             "majorCode": "700206", "intakeYear": 2024, "quota": 45, "programme": "DUAL_SYSTEM"}""";
+
+    private final OrderClassService service;
+
+    public OrderClassResource(OrderClassService service) {
+        this.service = service;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create an order class", description = "Firm and major must exist; status defaults to OPEN.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new order class")
+    public RestResponse<OrderClassResponse> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "orderClass", value = EXAMPLE)))
+            @Valid @NotNull OrderClassRequest request) {
+        OrderClassResponse created = service.create(request);
+        return Created.at("/api/v1/order-classes/" + created.id(), created);
+    }
+
+    @GET
+    @Operation(summary = "List order classes", description = "Cursor-paginated; follow nextCursor until it is null.")
+    public Page<OrderClassResponse> list(
+            @Parameter(description = "Firm id") @QueryParam("firmId") String firmId,
+            @Parameter(description = "Major code") @QueryParam("majorCode") String majorCode,
+            @Parameter(description = "Intake year") @QueryParam("intakeYear") String intakeYear,
+            @Parameter(description = "ORDER_CLASS, DUAL_SYSTEM or MODERN_APPRENTICESHIP") @QueryParam("programme") String programme,
+            @Parameter(description = "OPEN or CLOSED") @QueryParam("status") String status,
+            @Parameter(description = "Part of the name") @QueryParam("q") String q,
+            @Parameter(description = "name (default), intakeYear or createdAt; prefix - to descend") @QueryParam("sort") String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        OrderClassService.Filter filter = new OrderClassService.Filter(QueryParams.optionalUuid("firmId", firmId),
+                QueryParams.optionalText("majorCode", majorCode, 12), QueryParams.optionalInt("intakeYear", intakeYear),
+                QueryParams.optionalEnum("programme", programme, OrderClass.Programme.class),
+                QueryParams.optionalEnum("status", status, OrderClass.Status.class), QueryParams.optionalText("q", q, 100));
+        return service.list(filter, sort, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an order class")
+    public OrderClassResponse get(@PathParam("id") String id) {
+        return service.get(Ids.pathId("Order class", id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change an order class",
+            description = "JSON Merge Patch (RFC 7396). The quota cannot go below the current members; closing frees "
+                    + "members to join another open class.")
+    public OrderClassResponse patch(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "close",
+                    value = "{\"status\": \"CLOSED\"}"))) @NotNull JsonNode patch) {
+        return service.patch(Ids.pathId("Order class", id), patch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete an order class", description = "Only an empty class without rotations or placements.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") String id) {
+        service.delete(Ids.pathId("Order class", id));
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @ResponseStatus(201)
+    @Operation(summary = "Add a member to an order class",
+            description = "409 when the class is full (the quota holds under concurrent requests), closed, or the "
+                    + "student is already in an open order class.")
+    @APIResponse(responseCode = "201", description = "Added")
+    public RestResponse<MemberResponse> enrol(@PathParam("id") String id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "member",
+                    value = "{\"studentId\": \"3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11\"}")))
+            @Valid @NotNull MemberRequest request) {
+        MemberResponse added = service.enrol(Ids.pathId("Order class", id), request);
+        return Created.at("/api/v1/order-classes/" + id + "/members/" + added.studentId(), added);
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(summary = "List the members of an order class")
+    public Page<MemberResponse> members(@PathParam("id") String id,
+            @Parameter(description = "studentNo (default) or joinedAt; prefix - to descend") @QueryParam("sort") String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        return service.members(Ids.pathId("Order class", id), sort, PageRequest.of(limit, cursor));
+    }
+
+    @DELETE
+    @Path("/{id}/members/{studentId}")
+    @ResponseStatus(204)
+    @Operation(summary = "Remove a member from an order class")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void remove(@PathParam("id") String id, @PathParam("studentId") String studentId) {
+        service.remove(Ids.pathId("Order class", id), Ids.pathId("Member", studentId));
+    }
+}

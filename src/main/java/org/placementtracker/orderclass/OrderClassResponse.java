@@ -1,0 +1,26 @@
+package org.placementtracker.orderclass;
+
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "An order class (订单班)")
+public record OrderClassResponse(
+        UUID id,
+        @Schema(examples = "长城汽车订单班2024级") String name,
+        UUID firmId,
+        @Schema(examples = "700206") String majorCode,
+        @Schema(examples = "2024") int intakeYear,
+        @Schema(examples = "45") int quota,
+        OrderClass.Programme programme,
+        OrderClass.Status status,
+        @Schema(description = "Current members (read-only)", examples = "38", readOnly = true) int memberCount) {
+
+    static OrderClassResponse of(OrderClass o) {
+        return new OrderClassResponse(o.id, o.name, o.firmId, o.majorCode, o.intakeYear, o.quota, o.programme,
+                o.status, o.memberCount);
+    }
+
+    OrderClassRequest asRequest() {
+        return new OrderClassRequest(name, firmId, majorCode, intakeYear, quota, programme, status);
+    }
+}

@@ -1,0 +1,218 @@
+package org.placementtracker.placement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.placementtracker.common.CursorCodec;
+import org.placementtracker.common.FieldError;
+import org.placementtracker.common.Listing;
+import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Page;
+import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.Period;
+import org.placementtracker.common.ProblemException;
+import org.placementtracker.common.SortColumn;
+import org.placementtracker.common.Sorts;
+import org.placementtracker.common.Text;
+import org.placementtracker.firm.Firm;
+import org.placementtracker.orderclass.OrderClass;
+import org.placementtracker.student.Student;
+import org.placementtracker.student.StudentService;
+
+@ApplicationScoped
+public class PlacementService {
+
+    static final Sorts<Placement> SORTS = Sorts.byId((Placement p) -> p.id, "startDate")
+            .with("startDate", new SortColumn<>("e.startDate", LocalDate.class, p -> p.startDate))
+            .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, p -> p.createdAt));
+
+    /** Filters of the placement list; null means "any". {@code year}: start date in that calendar year. */
+    public record Filter(UUID studentId, UUID firmId, UUID orderClassId, Placement.Type type, Placement.Status status,
+            Integer year) {
+    }
+
+    private final EntityManager em;
+    private final CursorCodec cursors;
+    private final MergePatch mergePatch;
+    private final StudentService students;
+
+    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, StudentService students) {
+        this.em = em;
+        this.cursors = cursors;
+        this.mergePatch = mergePatch;
+        this.students = students;
+    }
+
+    @Transactional
+    public PlacementResponse create(PlacementRequest request) {
+        checkReferences(request);
+        // The student's row lock makes the overlap check and the insert one step per student.
+        Student student = students.lock(request.studentId());
+        if (student.status != Student.Status.ENROLLED) {
+            throw ProblemException.conflict("student-not-enrolled", "Student is not enrolled",
+                    "Student " + student.studentNo + " is " + student.status + "; only enrolled students are placed");
+        }
+        requireActive(Firm.<Firm>findById(request.firmId()));
+        Period period = Period.of(request.startDate(), request.endDate());
+        rejectOverlap(student, period, null);
+        Placement placement = new Placement();
+        placement.id = UUID.randomUUID();
+        placement.status = Placement.Status.PLANNED;
+        apply(placement, request);
+        placement.persist();
+        em.flush();
+        return PlacementResponse.of(placement);
+    }
+
+    @Transactional
+    public PlacementResponse get(UUID id) {
+        return PlacementResponse.of(find(id));
+    }
+
+    @Transactional
+    public Page<PlacementResponse> list(Filter filter, String sort, PageRequest page) {
+        return Listing.of(Placement.class)
+                .filter("studentId", filter.studentId(), "e.studentId = :studentId")
+                .filter("firmId", filter.firmId(), "e.firmId = :firmId")
+                .filter("orderClassId", filter.orderClassId(), "e.orderClassId = :orderClassId")
+                .filter("type", filter.type(), "e.type = :type")
+                .filter("status", filter.status(), "e.status = :status")
+                .filter("yearStart", filter.year() == null ? null : LocalDate.of(filter.year(), 1, 1),
+                        "e.startDate >= :yearStart")
+                .filter("yearEnd", filter.year() == null ? null : LocalDate.of(filter.year() + 1, 1, 1),
+                        "e.startDate < :yearEnd")
+                .page(em, cursors, SORTS.parse(sort), page, PlacementResponse::of);
+    }
+
+    @Transactional
+    public PlacementResponse patch(UUID id, JsonNode patch) {
+        Placement placement = find(id);
+        PlacementRequest changed = mergePatch.apply(PlacementResponse.of(placement).asRequest(), patch,
+                PlacementRequest.class);
+        if (!changed.studentId().equals(placement.studentId)) {
+            throw ProblemException.invalid("studentId", "cannot be changed; cancel this placement and create another");
+        }
+        checkReferences(changed);
+        Student student = students.lock(placement.studentId);
+        if (!changed.firmId().equals(placement.firmId)) {
+            requireActive(Firm.<Firm>findById(changed.firmId()));
+        }
+        Period period = Period.of(changed.startDate(), changed.endDate());
+        if (placement.status != Placement.Status.CANCELLED) {
+            rejectOverlap(student, period, placement.id);
+        }
+        apply(placement, changed);
+        em.flush();
+        return PlacementResponse.of(placement);
+    }
+
+    @Transactional
+    public PlacementResponse changeStatus(UUID id, StatusChangeRequest request) {
+        Placement placement = find(id);
+        Placement.Status target = request.status();
+        if (!placement.status.canMoveTo(target)) {
+            throw ProblemException.conflict("illegal-status-change", "Status change not allowed",
+                    "A " + placement.status + " placement cannot become " + target);
+        }
+        String reason = Text.blankToNull(request.reason());
+        if (target == Placement.Status.TERMINATED && reason == null) {
+            throw ProblemException.invalid("reason", "is required to terminate a placement");
+        }
+        placement.status = target;
+        placement.statusReason = reason;
+        em.flush();
+        return PlacementResponse.of(placement);
+    }
+
+    /** The placement of the student that overlaps the period and is not cancelled, if any. */
+    public Optional<Placement> overlapping(UUID studentId, Period period, UUID except) {
+        return em.createQuery("select p from Placement p where p.studentId = :student and p.status <> :cancelled "
+                        + "and p.startDate <= :end and p.endDate >= :start and p.id <> :except order by p.startDate",
+                        Placement.class)
+                .setParameter("student", studentId).setParameter("cancelled", Placement.Status.CANCELLED)
+                .setParameter("start", period.start()).setParameter("end", period.end())
+                .setParameter("except", except == null ? new UUID(0, 0) : except)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Stores a placement whose rules the caller has checked (a rotation's dispatch). */
+    public Placement persistChecked(Placement placement) {
+        placement.id = UUID.randomUUID();
+        placement.status = Placement.Status.PLANNED;
+        placement.persist();
+        return placement;
+    }
+
+    /** Cancels the still-planned placements a rotation dispatched; returns how many. */
+    public int cancelPlannedOfRotation(UUID rotationId, String reason) {
+        List<Placement> planned = Placement.list("rotationId = ?1 and status = ?2", rotationId,
+                Placement.Status.PLANNED);
+        planned.forEach(p -> {
+            p.status = Placement.Status.CANCELLED;
+            p.statusReason = reason;
+        });
+        return planned.size();
+    }
+
+    /** The placement with this id, or a 404 problem. */
+    public static Placement find(UUID id) {
+        Placement placement = Placement.findById(id);
+        if (placement == null) {
+            throw ProblemException.notFound("Placement", id);
+        }
+        return placement;
+    }
+
+    private void rejectOverlap(Student student, Period period, UUID except) {
+        overlapping(student.id, period, except).ifPresent(other -> {
+            throw ProblemException.conflict("placement-overlap", "Placement overlaps another",
+                    "Student " + student.studentNo + " is already placed from " + other.startDate + " to "
+                            + other.endDate);
+        });
+    }
+
+    private static void requireActive(Firm firm) {
+        if (firm.status != Firm.Status.ACTIVE) {
+            throw ProblemException.conflict("firm-inactive", "Firm is not active",
+                    "Firm " + firm.name + " is " + firm.status + "; placements need an active firm");
+        }
+    }
+
+    private static void checkReferences(PlacementRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (Student.findById(request.studentId()) == null) {
+            errors.add(new FieldError("studentId", "no student has id " + request.studentId()));
+        }
+        if (Firm.findById(request.firmId()) == null) {
+            errors.add(new FieldError("firmId", "no firm has id " + request.firmId()));
+        }
+        if (request.orderClassId() != null) {
+            OrderClass orderClass = OrderClass.findById(request.orderClassId());
+            if (orderClass == null) {
+                errors.add(new FieldError("orderClassId", "no order class has id " + request.orderClassId()));
+            } else if (!orderClass.firmId.equals(request.firmId())) {
+                errors.add(new FieldError("orderClassId", "is run for another firm than firmId"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static void apply(Placement placement, PlacementRequest request) {
+        placement.studentId = request.studentId();
+        placement.firmId = request.firmId();
+        placement.type = request.type();
+        placement.orderClassId = request.orderClassId();
+        placement.position = Text.blankToNull(request.position());
+        placement.startDate = request.startDate();
+        placement.endDate = request.endDate();
+    }
+}

@@ -1,0 +1,103 @@
+package org.placementtracker.student;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.placementtracker.common.Created;
+import org.placementtracker.common.Ids;
+import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Page;
+import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.QueryParams;
+
+@Path("/api/v1/students")
+@Tag(name = "Students", description = "Enrolled learners; ID numbers are checked per GB 11643 and never returned in full")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StudentResource {
+
+    static final String EXAMPLE = """
+            {"studentNo": "2024010137", "name": "李明", "gender": "MALE", "birthDate": "2008-05-14",
+             "idNumber": "110105200805140035", "phone": "13800138000", "majorCode": "700206",
+             "cohortYear": 2024, "className": "24汽修1班"}""";
+
+    private final StudentService service;
+
+    public StudentResource(StudentService service) {
+        this.service = service;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    @Operation(summary = "Create a student", description = "The major must exist; status defaults to ENROLLED.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new student")
+    public RestResponse<StudentResponse> create(
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "student", value = EXAMPLE)))
+            @Valid @NotNull StudentRequest request) {
+        StudentResponse created = service.create(request);
+        return Created.at("/api/v1/students/" + created.id(), created);
+    }
+
+    @GET
+    @Operation(summary = "List students", description = "Cursor-paginated; follow nextCursor until it is null.")
+    public Page<StudentResponse> list(
+            @Parameter(description = "Major code") @QueryParam("majorCode") String majorCode,
+            @Parameter(description = "Intake year") @QueryParam("cohortYear") String cohortYear,
+            @Parameter(description = "ENROLLED, SUSPENDED, GRADUATED or WITHDRAWN") @QueryParam("status") String status,
+            @Parameter(description = "Part of the name or student number") @QueryParam("q") String q,
+            @Parameter(description = "studentNo (default), name, cohortYear or createdAt; prefix - to descend")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        StudentService.Filter filter = new StudentService.Filter(QueryParams.optionalText("majorCode", majorCode, 12),
+                QueryParams.optionalInt("cohortYear", cohortYear),
+                QueryParams.optionalEnum("status", status, Student.Status.class),
+                QueryParams.optionalText("q", q, 100));
+        return service.list(filter, sort, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a student")
+    public StudentResponse get(@PathParam("id") String id) {
+        return service.get(Ids.pathId("Student", id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Operation(summary = "Change a student", description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
+    public StudentResponse patch(@PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "graduate",
+                    value = "{\"status\": \"GRADUATED\", \"phone\": null}"))) @NotNull JsonNode patch) {
+        return service.patch(Ids.pathId("Student", id), patch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @ResponseStatus(204)
+    @Operation(summary = "Delete a student", description = "Refused with 409 while placements or order classes refer to the student.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") String id) {
+        service.delete(Ids.pathId("Student", id));
+    }
+}

@@ -1,0 +1,160 @@
+package org.placementtracker.student;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.placementtracker.common.CursorCodec;
+import org.placementtracker.common.FieldError;
+import org.placementtracker.common.IdNumber;
+import org.placementtracker.common.Listing;
+import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Page;
+import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.ProblemException;
+import org.placementtracker.common.SortColumn;
+import org.placementtracker.common.Sorts;
+import org.placementtracker.common.Text;
+import org.placementtracker.major.Major;
+
+@ApplicationScoped
+public class StudentService {
+
+    static final Sorts<Student> SORTS = Sorts.byId((Student s) -> s.id, "studentNo")
+            .with("studentNo", new SortColumn<>("e.studentNo", String.class, s -> s.studentNo))
+            .with("name", new SortColumn<>("e.name", String.class, s -> s.name))
+            .with("cohortYear", new SortColumn<>("e.cohortYear", Integer.class, s -> s.cohortYear))
+            .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, s -> s.createdAt));
+
+    /** Filters of the student list; null means "any". */
+    public record Filter(String majorCode, Integer cohortYear, Student.Status status, String q) {
+    }
+
+    private final EntityManager em;
+    private final CursorCodec cursors;
+    private final MergePatch mergePatch;
+
+    public StudentService(EntityManager em, CursorCodec cursors, MergePatch mergePatch) {
+        this.em = em;
+        this.cursors = cursors;
+        this.mergePatch = mergePatch;
+    }
+
+    @Transactional
+    public StudentResponse create(StudentRequest request) {
+        Student student = new Student();
+        student.id = UUID.randomUUID();
+        apply(student, request);
+        student.persist();
+        em.flush();
+        return StudentResponse.of(student);
+    }
+
+    @Transactional
+    public StudentResponse get(UUID id) {
+        return StudentResponse.of(find(id));
+    }
+
+    @Transactional
+    public Page<StudentResponse> list(Filter filter, String sort, PageRequest page) {
+        return Listing.of(Student.class)
+                .filter("majorCode", filter.majorCode(), "e.majorCode = :majorCode")
+                .filter("cohortYear", filter.cohortYear(), "e.cohortYear = :cohortYear")
+                .filter("status", filter.status(), "e.status = :status")
+                .filter("q", filter.q() == null ? null : "%" + filter.q().toLowerCase() + "%",
+                        "(lower(e.name) like :q or lower(e.studentNo) like :q)")
+                .page(em, cursors, SORTS.parse(sort), page, StudentResponse::of);
+    }
+
+    @Transactional
+    public StudentResponse patch(UUID id, JsonNode patch) {
+        Student student = find(id);
+        StudentRequest changed = mergePatch.apply(asRequest(student), patch, StudentRequest.class);
+        apply(student, changed);
+        em.flush();
+        return StudentResponse.of(student);
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        Student student = find(id);
+        long placements = count("select count(p) from Placement p where p.studentId = :id", id);
+        long memberships = count("select count(m) from OrderClassMember m where m.id.studentId = :id", id);
+        if (placements > 0 || memberships > 0) {
+            throw ProblemException.conflict("still-referenced", "Student is in use",
+                    "Student " + student.studentNo + " has " + placements + " placements and " + memberships
+                            + " order class memberships; set the status to WITHDRAWN or GRADUATED instead");
+        }
+        student.delete();
+    }
+
+    /** The student with this id, or a 404 problem. */
+    public static Student find(UUID id) {
+        Student student = Student.findById(id);
+        if (student == null) {
+            throw ProblemException.notFound("Student", id);
+        }
+        return student;
+    }
+
+    /** Locks the student's row so rules across its placements are checked one request at a time. */
+    public Student lock(UUID id) {
+        Student student = em.find(Student.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (student == null) {
+            throw ProblemException.notFound("Student", id);
+        }
+        return student;
+    }
+
+    private long count(String hql, UUID id) {
+        return em.createQuery(hql, Long.class).setParameter("id", id).getSingleResult();
+    }
+
+    private static StudentRequest asRequest(Student s) {
+        return new StudentRequest(s.studentNo, s.name, s.gender, s.birthDate, s.idNumber, s.phone, s.majorCode,
+                s.cohortYear, s.className, s.status);
+    }
+
+    private void apply(Student student, StudentRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (Major.findById(request.majorCode()) == null) {
+            errors.add(new FieldError("majorCode", "no major has code " + request.majorCode()));
+        }
+        String idNumber = Text.blankToNull(request.idNumber());
+        if (idNumber != null) {
+            idNumber = idNumber.toUpperCase();
+            if (!IdNumber.birthDate(idNumber).map(d -> d.equals(request.birthDate())).orElse(false)) {
+                errors.add(new FieldError("idNumber", "does not match birthDate"));
+            }
+            if (IdNumber.isMale(idNumber) != (request.gender() == Student.Gender.MALE)) {
+                errors.add(new FieldError("idNumber", "does not match gender"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        if (!request.studentNo().equals(student.studentNo)
+                && Student.count("studentNo", request.studentNo()) > 0) {
+            throw ProblemException.conflict("duplicate-student-no", "Student number already used",
+                    "Another student has student number " + request.studentNo());
+        }
+        if (idNumber != null && !idNumber.equals(student.idNumber) && Student.count("idNumber", idNumber) > 0) {
+            throw ProblemException.conflict("duplicate-id-number", "ID number already used",
+                    "Another student has this ID number");
+        }
+        student.studentNo = request.studentNo();
+        student.name = request.name().trim();
+        student.gender = request.gender();
+        student.birthDate = request.birthDate();
+        student.idNumber = idNumber;
+        student.phone = Text.blankToNull(request.phone());
+        student.majorCode = request.majorCode();
+        student.cohortYear = request.cohortYear();
+        student.className = Text.blankToNull(request.className());
+        student.status = request.status() == null ? Student.Status.ENROLLED : request.status();
+    }
+}
