@@ -50,7 +50,7 @@ public class FirmResource {
     @ResponseStatus(201)
     @Operation(summary = "Create a partner firm", description = "Name and credit code are unique; status defaults to ACTIVE.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new firm")
-    public RestResponse<FirmResponse> create(
+    public RestResponse<FirmResponse> createFirm(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "firm", value = EXAMPLE)))
             @Valid @NotNull FirmRequest request) {
         FirmResponse created = service.create(request);
@@ -59,7 +59,7 @@ public class FirmResource {
 
     @GET
     @Operation(summary = "List partner firms", description = "Cursor-paginated; follow nextCursor until it is null.")
-    public Page<FirmResponse> list(
+    public Page<FirmResponse> listFirms(
             @Parameter(description = "Part of the name or credit code") @QueryParam("q") String q,
             @Parameter(description = "Industry, exactly") @QueryParam("industry") String industry,
             @Parameter(description = "ACTIVE or INACTIVE") @QueryParam("status") String status,
@@ -76,7 +76,7 @@ public class FirmResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a partner firm")
-    public FirmResponse get(@PathParam("id") String id) {
+    public FirmResponse getFirm(@PathParam("id") String id) {
         return service.get(Ids.pathId("Firm", id));
     }
 
@@ -84,7 +84,7 @@ public class FirmResource {
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change a partner firm", description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
-    public FirmResponse patch(@PathParam("id") String id,
+    public FirmResponse patchFirm(@PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "deactivate",
                     value = "{\"status\": \"INACTIVE\", \"contactPhone\": null}"))) @NotNull JsonNode patch) {
         return service.patch(Ids.pathId("Firm", id), patch);
@@ -95,7 +95,7 @@ public class FirmResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete a partner firm", description = "Refused with 409 while placements or order classes refer to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") String id) {
+    public void deleteFirm(@PathParam("id") String id) {
         service.delete(Ids.pathId("Firm", id));
     }
 }

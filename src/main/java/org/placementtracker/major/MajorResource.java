@@ -44,7 +44,7 @@ public class MajorResource {
     @ResponseStatus(201)
     @Operation(summary = "Create a major")
     @APIResponse(responseCode = "201", description = "Created; Location names the new major")
-    public RestResponse<MajorResponse> create(@RequestBody(content = @Content(examples = @ExampleObject(name = "major",
+    public RestResponse<MajorResponse> createMajor(@RequestBody(content = @Content(examples = @ExampleObject(name = "major",
             value = "{\"code\": \"700206\", \"name\": \"汽车运用与维修\", \"group\": \"汽车专业群\"}")))
             @Valid @NotNull MajorRequest request) {
         MajorResponse created = service.create(request);
@@ -53,7 +53,7 @@ public class MajorResource {
 
     @GET
     @Operation(summary = "List majors", description = "Cursor-paginated; follow nextCursor until it is null.")
-    public Page<MajorResponse> list(
+    public Page<MajorResponse> listMajors(
             @Parameter(description = "Part of the name or code") @QueryParam("q") String q,
             @Parameter(description = "Order: code or name, prefix - to descend") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
@@ -64,7 +64,7 @@ public class MajorResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "Get a major")
-    public MajorResponse get(@PathParam("code") String code) {
+    public MajorResponse getMajor(@PathParam("code") String code) {
         return service.get(code);
     }
 
@@ -72,7 +72,7 @@ public class MajorResource {
     @Path("/{code}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change a major", description = "JSON Merge Patch (RFC 7396); the code cannot change.")
-    public MajorResponse patch(@PathParam("code") String code,
+    public MajorResponse patchMajor(@PathParam("code") String code,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "rename",
                     value = "{\"name\": \"汽车运用与维修（新能源方向）\"}"))) @NotNull JsonNode patch) {
         return service.patch(code, patch);
@@ -83,7 +83,7 @@ public class MajorResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete a major", description = "Refused with 409 while students or order classes use it.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("code") String code) {
+    public void deleteMajor(@PathParam("code") String code) {
         service.delete(code);
     }
 }

@@ -49,7 +49,7 @@ public class OrderClassResource {
     @ResponseStatus(201)
     @Operation(summary = "Create an order class", description = "Firm and major must exist; status defaults to OPEN.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new order class")
-    public RestResponse<OrderClassResponse> create(
+    public RestResponse<OrderClassResponse> createOrderClass(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "orderClass", value = EXAMPLE)))
             @Valid @NotNull OrderClassRequest request) {
         OrderClassResponse created = service.create(request);
@@ -58,7 +58,7 @@ public class OrderClassResource {
 
     @GET
     @Operation(summary = "List order classes", description = "Cursor-paginated; follow nextCursor until it is null.")
-    public Page<OrderClassResponse> list(
+    public Page<OrderClassResponse> listOrderClasses(
             @Parameter(description = "Firm id") @QueryParam("firmId") String firmId,
             @Parameter(description = "Major code") @QueryParam("majorCode") String majorCode,
             @Parameter(description = "Intake year") @QueryParam("intakeYear") String intakeYear,
@@ -78,7 +78,7 @@ public class OrderClassResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an order class")
-    public OrderClassResponse get(@PathParam("id") String id) {
+    public OrderClassResponse getOrderClass(@PathParam("id") String id) {
         return service.get(Ids.pathId("Order class", id));
     }
 
@@ -88,7 +88,7 @@ public class OrderClassResource {
     @Operation(summary = "Change an order class",
             description = "JSON Merge Patch (RFC 7396). The quota cannot go below the current members; closing frees "
                     + "members to join another open class.")
-    public OrderClassResponse patch(@PathParam("id") String id,
+    public OrderClassResponse patchOrderClass(@PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "close",
                     value = "{\"status\": \"CLOSED\"}"))) @NotNull JsonNode patch) {
         return service.patch(Ids.pathId("Order class", id), patch);
@@ -99,7 +99,7 @@ public class OrderClassResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete an order class", description = "Only an empty class without rotations or placements.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") String id) {
+    public void deleteOrderClass(@PathParam("id") String id) {
         service.delete(Ids.pathId("Order class", id));
     }
 
@@ -110,7 +110,7 @@ public class OrderClassResource {
             description = "409 when the class is full (the quota holds under concurrent requests), closed, or the "
                     + "student is already in an open order class.")
     @APIResponse(responseCode = "201", description = "Added")
-    public RestResponse<MemberResponse> enrol(@PathParam("id") String id,
+    public RestResponse<MemberResponse> addMember(@PathParam("id") String id,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "member",
                     value = "{\"studentId\": \"3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11\"}")))
             @Valid @NotNull MemberRequest request) {
@@ -121,7 +121,7 @@ public class OrderClassResource {
     @GET
     @Path("/{id}/members")
     @Operation(summary = "List the members of an order class")
-    public Page<MemberResponse> members(@PathParam("id") String id,
+    public Page<MemberResponse> listMembers(@PathParam("id") String id,
             @Parameter(description = "studentNo (default) or joinedAt; prefix - to descend") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -133,7 +133,7 @@ public class OrderClassResource {
     @ResponseStatus(204)
     @Operation(summary = "Remove a member from an order class")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void remove(@PathParam("id") String id, @PathParam("studentId") String studentId) {
+    public void removeMember(@PathParam("id") String id, @PathParam("studentId") String studentId) {
         service.remove(Ids.pathId("Order class", id), Ids.pathId("Member", studentId));
     }
 }

@@ -50,7 +50,7 @@ public class PlacementResource {
             description = "Starts PLANNED. The student must be ENROLLED, the firm ACTIVE, and the student must have no "
                     + "other placement (not cancelled) overlapping the period.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new placement")
-    public RestResponse<PlacementResponse> create(
+    public RestResponse<PlacementResponse> createPlacement(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "postInternship", value = EXAMPLE)))
             @Valid @NotNull PlacementRequest request) {
         PlacementResponse created = service.create(request);
@@ -59,7 +59,7 @@ public class PlacementResource {
 
     @GET
     @Operation(summary = "List placements", description = "Cursor-paginated; follow nextCursor until it is null.")
-    public Page<PlacementResponse> list(
+    public Page<PlacementResponse> listPlacements(
             @Parameter(description = "Student id") @QueryParam("studentId") String studentId,
             @Parameter(description = "Firm id") @QueryParam("firmId") String firmId,
             @Parameter(description = "Order class id") @QueryParam("orderClassId") String orderClassId,
@@ -81,7 +81,7 @@ public class PlacementResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a placement")
-    public PlacementResponse get(@PathParam("id") String id) {
+    public PlacementResponse getPlacement(@PathParam("id") String id) {
         return service.get(Ids.pathId("Placement", id));
     }
 
@@ -91,7 +91,7 @@ public class PlacementResource {
     @Operation(summary = "Change a placement",
             description = "JSON Merge Patch (RFC 7396) of firm, type, order class, position and dates; the overlap "
                     + "rule is checked again. The student cannot change; the status changes only through its own operation.")
-    public PlacementResponse patch(@PathParam("id") String id,
+    public PlacementResponse patchPlacement(@PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "extend",
                     value = "{\"endDate\": \"2025-09-30\", \"position\": \"质检员\"}"))) @NotNull JsonNode patch) {
         return service.patch(Ids.pathId("Placement", id), patch);
@@ -103,7 +103,7 @@ public class PlacementResource {
             description = "PLANNED→ACTIVE→COMPLETED; PLANNED or ACTIVE→TERMINATED (reason required); PLANNED→CANCELLED. "
                     + "Any other change is 409.")
     @APIResponse(responseCode = "200", description = "The placement with its new status")
-    public PlacementResponse changeStatus(@PathParam("id") String id,
+    public PlacementResponse changePlacementStatus(@PathParam("id") String id,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "terminate",
                     value = "{\"status\": \"TERMINATED\", \"reason\": \"学生因病返校\"}")))
             @Valid @NotNull StatusChangeRequest request) {

@@ -45,7 +45,7 @@ public class RotationResource {
     @Operation(summary = "Plan a rotation for an order class",
             description = "The firm defaults to the class's firm. Rotations of one class never overlap (409).")
     @APIResponse(responseCode = "201", description = "Created; Location names the new rotation")
-    public RestResponse<RotationResponse> create(@PathParam("id") String orderClassId,
+    public RestResponse<RotationResponse> createRotation(@PathParam("id") String orderClassId,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "rotation", value = """
                     {"site": "徐水整车厂总装车间", "startDate": "2025-03-03", "endDate": "2025-05-30", "mentorName": "张师傅"}""")))
             @Valid @NotNull RotationRequest request) {
@@ -56,7 +56,7 @@ public class RotationResource {
     @GET
     @Path("/order-classes/{id}/rotations")
     @Operation(summary = "List the rotations of an order class")
-    public Page<RotationResponse> list(@PathParam("id") String orderClassId,
+    public Page<RotationResponse> listRotations(@PathParam("id") String orderClassId,
             @Parameter(description = "startDate (default); prefix - to descend") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -66,7 +66,7 @@ public class RotationResource {
     @GET
     @Path("/rotations/{id}")
     @Operation(summary = "Get a rotation")
-    public RotationResponse get(@PathParam("id") String id) {
+    public RotationResponse getRotation(@PathParam("id") String id) {
         return service.get(Ids.pathId("Rotation", id));
     }
 
@@ -76,7 +76,7 @@ public class RotationResource {
     @Operation(summary = "Change a rotation",
             description = "JSON Merge Patch (RFC 7396). Setting status CANCELLED cancels its still-planned placements; "
                     + "firm and dates are fixed once placements were dispatched.")
-    public RotationResponse patch(@PathParam("id") String id,
+    public RotationResponse patchRotation(@PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "cancel",
                     value = "{\"status\": \"CANCELLED\"}"))) @NotNull JsonNode patch) {
         return service.patch(Ids.pathId("Rotation", id), patch);
@@ -88,7 +88,7 @@ public class RotationResource {
             description = "Creates one WORK_STUDY placement per current member for the rotation's firm and dates. "
                     + "Calling it again creates nothing new: members already dispatched or busy are skipped with a reason.")
     @APIResponse(responseCode = "200", description = "Placements created and members skipped")
-    public DispatchResponse dispatch(@PathParam("id") String id) {
+    public DispatchResponse dispatchRotation(@PathParam("id") String id) {
         return service.dispatch(Ids.pathId("Rotation", id));
     }
 }

@@ -50,7 +50,7 @@ public class StudentResource {
     @ResponseStatus(201)
     @Operation(summary = "Create a student", description = "The major must exist; status defaults to ENROLLED.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new student")
-    public RestResponse<StudentResponse> create(
+    public RestResponse<StudentResponse> createStudent(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "student", value = EXAMPLE)))
             @Valid @NotNull StudentRequest request) {
         StudentResponse created = service.create(request);
@@ -59,7 +59,7 @@ public class StudentResource {
 
     @GET
     @Operation(summary = "List students", description = "Cursor-paginated; follow nextCursor until it is null.")
-    public Page<StudentResponse> list(
+    public Page<StudentResponse> listStudents(
             @Parameter(description = "Major code") @QueryParam("majorCode") String majorCode,
             @Parameter(description = "Intake year") @QueryParam("cohortYear") String cohortYear,
             @Parameter(description = "ENROLLED, SUSPENDED, GRADUATED or WITHDRAWN") @QueryParam("status") String status,
@@ -78,7 +78,7 @@ public class StudentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a student")
-    public StudentResponse get(@PathParam("id") String id) {
+    public StudentResponse getStudent(@PathParam("id") String id) {
         return service.get(Ids.pathId("Student", id));
     }
 
@@ -86,7 +86,7 @@ public class StudentResource {
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change a student", description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
-    public StudentResponse patch(@PathParam("id") String id,
+    public StudentResponse patchStudent(@PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "graduate",
                     value = "{\"status\": \"GRADUATED\", \"phone\": null}"))) @NotNull JsonNode patch) {
         return service.patch(Ids.pathId("Student", id), patch);
@@ -97,7 +97,7 @@ public class StudentResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete a student", description = "Refused with 409 while placements or order classes refer to the student.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void delete(@PathParam("id") String id) {
+    public void deleteStudent(@PathParam("id") String id) {
         service.delete(Ids.pathId("Student", id));
     }
 }
