@@ -23,6 +23,8 @@ public final class DatabaseBootstrap {
     static final String USER = "DB_USER";
     static final String PASSWORD = "DB_PASSWORD";
     private static final String DATABASE = "placement_tracker";
+    /** Held so the level sticks: initdb's chatter is not news to someone starting the service. */
+    private static final java.util.logging.Logger EMBEDDED_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
     private DatabaseBootstrap() {
     }
@@ -67,6 +69,7 @@ public final class DatabaseBootstrap {
 
     private static void startEmbedded() {
         Path dataDir = Path.of(System.getenv().getOrDefault("PT_DATA_DIR", ".data/postgres")).toAbsolutePath();
+        EMBEDDED_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             Files.createDirectories(dataDir.getParent());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()

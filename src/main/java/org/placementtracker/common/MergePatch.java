@@ -1,5 +1,6 @@
 package org.placementtracker.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,8 +39,10 @@ public class MergePatch {
         R result;
         try {
             result = mapper.readerFor(type).readValue(merged);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
         } catch (java.io.IOException e) {
-            throw sneaky(e);
+            throw new java.io.UncheckedIOException(e);
         }
         Set<ConstraintViolation<R>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
@@ -64,11 +67,5 @@ public class MergePatch {
             }
         }
         return result;
-    }
-
-    /** Rethrows Jackson's mapping errors unchanged so the problem mapper names the bad field. */
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> RuntimeException sneaky(Throwable e) throws T {
-        throw (T) e;
     }
 }

@@ -1,10 +1,7 @@
 package org.placementtracker.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -52,39 +49,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
-        String field = jsonPath(e);
-        return respond(400, "unknown-field", "Unknown JSON field",
-                "Field '" + field + "' is not part of this resource", uri,
-                List.of(new FieldError(field, "is not a known field")));
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
     }
 
+    /** More specific than Quarkus' own mapper for this type, which would answer in plain text. */
     @ServerExceptionMapper
-    public Response wrongType(InvalidFormatException e, UriInfo uri) {
-        String field = jsonPath(e);
-        String expected = e.getTargetType() != null && e.getTargetType().isEnum()
-                ? "one of " + List.of(e.getTargetType().getEnumConstants()).stream().map(Object::toString)
-                        .collect(Collectors.joining(", "))
-                : "a valid " + friendlyType(e.getTargetType());
-        return respond(400, "validation-failed", "Request is not valid", "Field '" + field + "' must be " + expected,
-                uri, List.of(new FieldError(field, "must be " + expected)));
-    }
-
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = jsonPath(e);
-        if (field.isEmpty()) {
-            return respond(400, "malformed-json", "Malformed JSON", "The request body does not have the expected shape",
-                    uri, List.of());
-        }
-        String expected = "a valid " + friendlyType(e.getTargetType());
-        return respond(400, "validation-failed", "Request is not valid", "Field '" + field + "' must be " + expected,
-                uri, List.of(new FieldError(field, "must be " + expected)));
-    }
-
-    @ServerExceptionMapper
-    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", uri, List.of());
+    public Response json(MismatchedInputException e, UriInfo uri) {
+        return problem(JsonProblems.of(e), uri);
     }
 
     @ServerExceptionMapper
@@ -101,6 +73,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        JsonProcessingException json = jsonCause(e);
+        if (status == 400 && json != null) {
+            return problem(JsonProblems.of(json), uri);
+        }
         return switch (status) {
             case 404 -> respond(404, "not-found", "Resource not found", "No resource at this path", uri, List.of());
             case 405 -> respond(405, "method-not-allowed", "Method not allowed",
@@ -165,50 +141,19 @@ public class ProblemMapper {
         return parts.isEmpty() ? "body" : String.join(".", parts);
     }
 
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String friendlyType(Class<?> type) {
-        if (type == null) {
-            return "value";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "date (YYYY-MM-DD)";
-        }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
-            return "timestamp (ISO-8601)";
-        }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
-            return "number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
-        }
-        if (type == String.class) {
-            return "string";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
-        }
-        return "object";
-    }
-
     private static Response respond(int status, String slug, String title, String detail, UriInfo uri,
             List<FieldError> errors) {
         Problem body = Problem.of(status, slug, title, detail, uri == null ? null : uri.getPath(), errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
     }
 
     static SQLException sqlCause(Throwable e) {

@@ -1,0 +1,84 @@
+package org.placementtracker.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What a JSON body that cannot be read means to the client: which field, and what it must be. */
+final class JsonProblems {
+
+    private JsonProblems() {
+    }
+
+    static ProblemException of(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            String field = path((JsonMappingException) e);
+            return new ProblemException(400, "unknown-field", "Unknown JSON field",
+                    "Field '" + field + "' is not part of this resource",
+                    List.of(new FieldError(field, "is not a known field")));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = path(mismatch);
+            if (field.isEmpty()) {
+                return ProblemException.badRequest("malformed-json", "Malformed JSON",
+                        "The request body does not have the expected shape");
+            }
+            Class<?> target = mismatch.getTargetType();
+            String expected = e instanceof InvalidFormatException && target != null && target.isEnum()
+                    ? "one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                            .collect(Collectors.joining(", "))
+                    : "a valid " + friendlyType(target);
+            return ProblemException.invalid(field, "must be " + expected);
+        }
+        return ProblemException.badRequest("malformed-json", "Malformed JSON", "The request body is not valid JSON");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String friendlyType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "timestamp (ISO-8601)";
+        }
+        if (type == java.util.UUID.class) {
+            return "id (UUID)";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+}
