@@ -19,6 +19,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 public class ProblemResponses implements OASFilter {
 
+    /** Longest text the schema allows anywhere (status reasons); every text column fits in it. */
+    private static final int MAX_TEXT = 500;
+    /** No array the API takes or gives is longer: pages hold 200 rows, a class at most 10,000 members. */
+    private static final int MAX_ITEMS = 10_000;
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -26,6 +31,77 @@ public class ProblemResponses implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> document(path, method, operation)));
+    }
+
+    /**
+     * States the bounds the service enforces but annotations cannot carry: ids are UUIDs, pages
+     * hold at most 200 rows, text fits the database columns, whole numbers are 32-bit.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getType() == null || schema.getRef() != null) {
+            return schema;
+        }
+        if (schema.getType().contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null
+                && schema.getEnumeration() == null) {
+            schema.setMaxLength(maxLengthOf(schema.getFormat()));
+        }
+        if (schema.getType().contains(Schema.SchemaType.INTEGER)) {
+            if (schema.getMinimum() == null) {
+                schema.setMinimum(java.math.BigDecimal.valueOf(Integer.MIN_VALUE));
+            }
+            if (schema.getMaximum() == null) {
+                schema.setMaximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE));
+            }
+        }
+        if (schema.getType().contains(Schema.SchemaType.ARRAY) && schema.getMaxItems() == null) {
+            schema.setMaxItems(MAX_ITEMS);
+        }
+        return schema;
+    }
+
+    @Override
+    public org.eclipse.microprofile.openapi.models.parameters.Parameter filterParameter(
+            org.eclipse.microprofile.openapi.models.parameters.Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING)
+                && schema.getMaxLength() == null) {
+            String name = parameter.getName();
+            if (name.equals("limit")) {
+                integer(schema, 1, PageRequest.MAX_LIMIT);
+                schema.setDefaultValue(PageRequest.DEFAULT_LIMIT);
+            } else if (name.equals("year") || name.endsWith("Year")) {
+                integer(schema, 1900, 2200);
+            } else if (name.equals("id") || name.endsWith("Id")) {
+                schema.setFormat("uuid");
+                schema.setMaxLength(36);
+            } else if (name.equals("code") || name.endsWith("Code")) {
+                schema.setMaxLength(12);
+            } else if (name.equals("cursor")) {
+                schema.setMaxLength(2048);
+            } else {
+                schema.setMaxLength(100);
+            }
+        }
+        return parameter;
+    }
+
+    private static void integer(Schema schema, int minimum, int maximum) {
+        schema.setType(java.util.List.of(Schema.SchemaType.INTEGER));
+        schema.setMinimum(java.math.BigDecimal.valueOf(minimum));
+        schema.setMaximum(java.math.BigDecimal.valueOf(maximum));
+    }
+
+    private static int maxLengthOf(String format) {
+        if (format == null) {
+            return MAX_TEXT;
+        }
+        return switch (format) {
+            case "uuid" -> 36;
+            case "date" -> 10;
+            case "date-time" -> 35;
+            default -> MAX_TEXT;
+        };
     }
 
     private void document(String path, PathItem.HttpMethod method, Operation operation) {

@@ -75,7 +75,7 @@ public class FirmResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a partner firm")
+    @Operation(summary = "Get a partner firm", description = "404 when no firm has this id.")
     public FirmResponse getFirm(@PathParam("id") String id) {
         return service.get(Ids.pathId("Firm", id));
     }

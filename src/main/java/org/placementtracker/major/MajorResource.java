@@ -42,7 +42,7 @@ public class MajorResource {
 
     @POST
     @ResponseStatus(201)
-    @Operation(summary = "Create a major")
+    @Operation(summary = "Create a major", description = "The code is the key and cannot change later; 409 if it exists.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new major")
     public RestResponse<MajorResponse> createMajor(@RequestBody(content = @Content(examples = @ExampleObject(name = "major",
             value = "{\"code\": \"700206\", \"name\": \"汽车运用与维修\", \"group\": \"汽车专业群\"}")))
@@ -63,7 +63,7 @@ public class MajorResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Get a major")
+    @Operation(summary = "Get a major", description = "404 when no major has this code.")
     public MajorResponse getMajor(@PathParam("code") String code) {
         return service.get(code);
     }

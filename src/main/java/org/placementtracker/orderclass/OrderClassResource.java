@@ -77,7 +77,7 @@ public class OrderClassResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an order class")
+    @Operation(summary = "Get an order class", description = "memberCount is the current number of members.")
     public OrderClassResponse getOrderClass(@PathParam("id") String id) {
         return service.get(Ids.pathId("Order class", id));
     }
@@ -120,7 +120,7 @@ public class OrderClassResource {
 
     @GET
     @Path("/{id}/members")
-    @Operation(summary = "List the members of an order class")
+    @Operation(summary = "List the members of an order class", description = "Ordered by student number; cursor-paginated.")
     public Page<MemberResponse> listMembers(@PathParam("id") String id,
             @Parameter(description = "studentNo (default) or joinedAt; prefix - to descend") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
@@ -131,7 +131,7 @@ public class OrderClassResource {
     @DELETE
     @Path("/{id}/members/{studentId}")
     @ResponseStatus(204)
-    @Operation(summary = "Remove a member from an order class")
+    @Operation(summary = "Remove a member from an order class", description = "Frees a place in the quota; 404 if the student is not a member.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void removeMember(@PathParam("id") String id, @PathParam("studentId") String studentId) {
         service.remove(Ids.pathId("Order class", id), Ids.pathId("Member", studentId));

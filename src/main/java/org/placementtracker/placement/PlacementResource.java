@@ -80,7 +80,7 @@ public class PlacementResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a placement")
+    @Operation(summary = "Get a placement", description = "404 when no placement has this id.")
     public PlacementResponse getPlacement(@PathParam("id") String id) {
         return service.get(Ids.pathId("Placement", id));
     }

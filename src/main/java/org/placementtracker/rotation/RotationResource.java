@@ -55,7 +55,7 @@ public class RotationResource {
 
     @GET
     @Path("/order-classes/{id}/rotations")
-    @Operation(summary = "List the rotations of an order class")
+    @Operation(summary = "List the rotations of an order class", description = "Ordered by start date; cursor-paginated.")
     public Page<RotationResponse> listRotations(@PathParam("id") String orderClassId,
             @Parameter(description = "startDate (default); prefix - to descend") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
@@ -65,7 +65,7 @@ public class RotationResource {
 
     @GET
     @Path("/rotations/{id}")
-    @Operation(summary = "Get a rotation")
+    @Operation(summary = "Get a rotation", description = "404 when no rotation has this id.")
     public RotationResponse getRotation(@PathParam("id") String id) {
         return service.get(Ids.pathId("Rotation", id));
     }

@@ -77,7 +77,7 @@ public class StudentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a student")
+    @Operation(summary = "Get a student", description = "The ID number is masked to its last 4 characters.")
     public StudentResponse getStudent(@PathParam("id") String id) {
         return service.get(Ids.pathId("Student", id));
     }
