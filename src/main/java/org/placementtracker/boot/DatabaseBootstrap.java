@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -38,7 +39,11 @@ public final class DatabaseBootstrap {
             }
             return;
         }
-        checkReachable(configured, setting(USER) == null ? "postgres" : setting(USER), setting(PASSWORD));
+        problemReaching(configured, setting(USER) == null ? "postgres" : setting(USER), setting(PASSWORD))
+                .ifPresent(line -> {
+                    System.err.println(line);
+                    System.exit(1);
+                });
     }
 
     private static String setting(String name) {
@@ -49,7 +54,8 @@ public final class DatabaseBootstrap {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static void checkReachable(String url, String user, String password) {
+    /** The one line to stop with when the configured server cannot be reached. */
+    static Optional<String> problemReaching(String url, String user, String password) {
         Properties props = new Properties();
         props.setProperty("user", user);
         if (password != null) {
@@ -58,12 +64,11 @@ public final class DatabaseBootstrap {
         props.setProperty("connectTimeout", "5");
         props.setProperty("loginTimeout", "10");
         try (Connection ignored = DriverManager.getConnection(url, props)) {
-            // reachable
+            return Optional.empty();
         } catch (SQLException e) {
-            System.err.println("FATAL: cannot connect to PostgreSQL at " + url + " (" + firstLine(e.getMessage())
+            return Optional.of("FATAL: cannot connect to PostgreSQL at " + url + " (" + firstLine(e.getMessage())
                     + "). Start that server or correct DB_URL, DB_USER and DB_PASSWORD; unset DB_URL to use "
                     + "the built-in local database instead.");
-            System.exit(1);
         }
     }
 

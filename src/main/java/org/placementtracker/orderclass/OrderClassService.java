@@ -141,7 +141,7 @@ public class OrderClassService {
             throw ProblemException.conflict("already-in-open-order-class", "Student already in an open order class",
                     "Student " + student.studentNo + " is already in another open order class");
         }
-        int admitted = em.createQuery("update OrderClass o set o.memberCount = o.memberCount + 1 "
+        int admitted = em.createQuery("update versioned OrderClass o set o.memberCount = o.memberCount + 1 "
                         + "where o.id = :id and o.memberCount < o.quota and o.status = :open")
                 .setParameter("id", orderClassId).setParameter("open", OrderClass.Status.OPEN).executeUpdate();
         if (admitted == 0) {
@@ -174,7 +174,7 @@ public class OrderClassService {
             throw ProblemException.notFound("Member", studentId);
         }
         member.delete();
-        em.createQuery("update OrderClass o set o.memberCount = o.memberCount - 1 where o.id = :id")
+        em.createQuery("update versioned OrderClass o set o.memberCount = o.memberCount - 1 where o.id = :id")
                 .setParameter("id", orderClassId).executeUpdate();
     }
 
