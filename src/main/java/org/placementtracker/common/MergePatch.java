@@ -1,5 +1,6 @@
 package org.placementtracker.common;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +41,10 @@ public class MergePatch {
         R result;
         try {
             result = mapper.readerFor(type).readValue(merged);
-        } catch (java.io.IOException e) {
-            throw sneaky(e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidPatch(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Set<ConstraintViolation<R>> violations = validator.validate(result);
         if (!violations.isEmpty()) {
@@ -66,9 +71,19 @@ public class MergePatch {
         return result;
     }
 
-    /** Rethrows Jackson's mapping errors unchanged so the problem mapper names the bad field. */
-    @SuppressWarnings("unchecked")
-    private static <T extends Throwable> RuntimeException sneaky(Throwable e) throws T {
-        throw (T) e;
+    /**
+     * The merged patch does not fit the request form (an unknown field, a value of the wrong type).
+     * Unchecked, so that it crosses the services' interceptors unchanged; the problem mapper answers
+     * it like the same mistake in a request body, naming the bad field.
+     */
+    public static final class InvalidPatch extends RuntimeException {
+
+        InvalidPatch(JsonProcessingException cause) {
+            super(cause.getOriginalMessage(), cause);
+        }
+
+        public JsonProcessingException jsonError() {
+            return (JsonProcessingException) getCause();
+        }
     }
 }

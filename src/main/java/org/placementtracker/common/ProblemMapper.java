@@ -87,6 +87,22 @@ public class ProblemMapper {
         return respond(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON", uri, List.of());
     }
 
+    /** A merge patch that does not fit the resource: answered like the same mistake in a request body. */
+    @ServerExceptionMapper
+    public Response invalidPatch(MergePatch.InvalidPatch e, UriInfo uri) {
+        JsonProcessingException cause = e.jsonError();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown, uri);
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return wrongType(format, uri);
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            return mismatchedInput(mismatched, uri);
+        }
+        return malformedJson(cause, uri);
+    }
+
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
         return respond(409, "concurrent-modification", "Modified concurrently",
