@@ -35,7 +35,7 @@ public final class Listing<E> {
         if (value != null) {
             conditions.add(condition);
             parameters.put(name, value);
-            scope.add(name + "=" + value);
+            scope.add(name + "=" + java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8));
         }
         return this;
     }

@@ -23,7 +23,7 @@ public @interface ValidCreditCode {
     class Check implements ConstraintValidator<ValidCreditCode, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || CreditCode.isValid(value);
+            return value == null || CreditCode.isValid(value.toUpperCase(java.util.Locale.ROOT));
         }
     }
 }

@@ -23,7 +23,7 @@ public @interface ValidIdNumber {
     class Check implements ConstraintValidator<ValidIdNumber, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || IdNumber.isValid(value);
+            return value == null || IdNumber.isValid(value.toUpperCase(java.util.Locale.ROOT));
         }
     }
 }

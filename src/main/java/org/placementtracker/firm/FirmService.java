@@ -54,8 +54,8 @@ public class FirmService {
     @Transactional
     public Page<FirmResponse> list(Filter filter, String sort, PageRequest page) {
         return Listing.of(Firm.class)
-                .filter("q", filter.q() == null ? null : "%" + filter.q().toLowerCase() + "%",
-                        "(lower(e.name) like :q or lower(e.creditCode) like :q)")
+                .filter("q", Text.containsPattern(filter.q()),
+                        "(lower(e.name) like :q escape '!' or lower(e.creditCode) like :q escape '!')")
                 .filter("industry", filter.industry(), "e.industry = :industry")
                 .filter("status", filter.status(), "e.status = :status")
                 .page(em, cursors, SORTS.parse(sort), page, FirmResponse::of);

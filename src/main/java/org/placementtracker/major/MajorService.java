@@ -12,6 +12,7 @@ import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
+import org.placementtracker.common.Text;
 
 @ApplicationScoped
 public class MajorService {
@@ -50,8 +51,8 @@ public class MajorService {
     @Transactional
     public Page<MajorResponse> list(String q, String sort, PageRequest page) {
         return Listing.of(Major.class)
-                .filter("q", q == null ? null : "%" + q.toLowerCase() + "%",
-                        "(lower(e.name) like :q or lower(e.code) like :q)")
+                .filter("q", Text.containsPattern(q),
+                        "(lower(e.name) like :q escape '!' or lower(e.code) like :q escape '!')")
                 .page(em, cursors, SORTS.parse(sort), page, MajorResponse::of);
     }
 

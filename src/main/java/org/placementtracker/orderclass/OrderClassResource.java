@@ -128,6 +128,13 @@ public class OrderClassResource {
         return service.members(Ids.pathId("Order class", id), sort, PageRequest.of(limit, cursor));
     }
 
+    @GET
+    @Path("/{id}/members/{studentId}")
+    @Operation(summary = "Get one member of an order class", description = "404 if the student is not a member.")
+    public MemberResponse getMember(@PathParam("id") String id, @PathParam("studentId") String studentId) {
+        return service.member(Ids.pathId("Order class", id), Ids.pathId("Member", studentId));
+    }
+
     @DELETE
     @Path("/{id}/members/{studentId}")
     @ResponseStatus(204)

@@ -18,6 +18,7 @@ import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
+import org.placementtracker.common.Text;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.major.Major;
 import org.placementtracker.student.Student;
@@ -74,7 +75,7 @@ public class OrderClassService {
                 .filter("intakeYear", filter.intakeYear(), "e.intakeYear = :intakeYear")
                 .filter("programme", filter.programme(), "e.programme = :programme")
                 .filter("status", filter.status(), "e.status = :status")
-                .filter("q", filter.q() == null ? null : "%" + filter.q().toLowerCase() + "%", "lower(e.name) like :q")
+                .filter("q", Text.containsPattern(filter.q()), "lower(e.name) like :q escape '!'")
                 .page(em, cursors, SORTS.parse(sort), page, OrderClassResponse::of);
     }
 
@@ -164,6 +165,16 @@ public class OrderClassService {
         return Listing.of(OrderClassMember.class)
                 .filter("orderClassId", orderClassId, "e.id.orderClassId = :orderClassId")
                 .page(em, cursors, MEMBER_SORTS.parse(sort), page, MemberResponse::of);
+    }
+
+    @Transactional
+    public MemberResponse member(UUID orderClassId, UUID studentId) {
+        find(orderClassId);
+        OrderClassMember member = OrderClassMember.findById(new OrderClassMember.Key(orderClassId, studentId));
+        if (member == null) {
+            throw ProblemException.notFound("Member", studentId);
+        }
+        return MemberResponse.of(member);
     }
 
     @Transactional

@@ -65,8 +65,8 @@ public class StudentService {
                 .filter("majorCode", filter.majorCode(), "e.majorCode = :majorCode")
                 .filter("cohortYear", filter.cohortYear(), "e.cohortYear = :cohortYear")
                 .filter("status", filter.status(), "e.status = :status")
-                .filter("q", filter.q() == null ? null : "%" + filter.q().toLowerCase() + "%",
-                        "(lower(e.name) like :q or lower(e.studentNo) like :q)")
+                .filter("q", Text.containsPattern(filter.q()),
+                        "(lower(e.name) like :q escape '!' or lower(e.studentNo) like :q escape '!')")
                 .page(em, cursors, SORTS.parse(sort), page, StudentResponse::of);
     }
 

@@ -84,6 +84,9 @@ class OrderClassResourceTest {
                 .body("majorCode", equalTo(major))
                 .extract();
         assertThat(added.header("Location"), endsWith(ORDER_CLASSES + "/" + orderClass + "/members/" + first));
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members/" + first).statusCode(200).body("name", equalTo("王芳"));
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members/" + second).statusCode(404)
+                .contentType("application/problem+json");
         enrol(orderClass, second).statusCode(201);
 
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(2));

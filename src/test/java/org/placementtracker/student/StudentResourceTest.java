@@ -182,6 +182,30 @@ class StudentResourceTest {
     }
 
     @Test
+    void treatsPercentAndUnderscoreInTheQueryAsPlainText() {
+        String major = TestData.major();
+        String plain = TestData.student(major, Map.of("name", "王五"));
+        String literal = TestData.student(major, Map.of("name", "王_五%"));
+        Api.json().queryParam("majorCode", major).queryParam("q", "%").get(STUDENTS).then().statusCode(200)
+                .body("items.id", contains(literal));
+        Api.json().queryParam("majorCode", major).queryParam("q", "_").get(STUDENTS).then().statusCode(200)
+                .body("items.id", contains(literal));
+        Api.get(STUDENTS + "?majorCode=" + major + "&q=王").statusCode(200)
+                .body("items.id", containsInAnyOrder(plain, literal));
+    }
+
+    @Test
+    void acceptsALowerCaseCheckCharacterAndStoresItUpperCase() {
+        Map<String, Object> request = TestData.studentRequest(TestData.major());
+        request.put("gender", "FEMALE");
+        request.put("birthDate", "1949-12-31");
+        request.put("idNumber", "32010019491231006x");
+        String id = TestData.created(STUDENTS, request);
+        Api.get(STUDENTS + "/" + id).statusCode(200).body("idNumber", equalTo("**************006X"));
+        Api.delete(STUDENTS + "/" + id).statusCode(204);
+    }
+
+    @Test
     void rejectsMalformedFilters() {
         Api.get(STUDENTS + "?status=STUDYING").statusCode(400).contentType("application/problem+json")
                 .body("errors.field", contains("status"));
