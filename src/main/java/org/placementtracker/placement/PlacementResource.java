@@ -66,15 +66,20 @@ public class PlacementResource {
             @Parameter(description = "COGNITIVE, FOLLOW_POST, POST_INTERNSHIP, WORK_STUDY or APPRENTICESHIP")
             @QueryParam("type") String type,
             @Parameter(description = "PLANNED, ACTIVE, COMPLETED, TERMINATED or CANCELLED") @QueryParam("status") String status,
-            @Parameter(description = "Calendar year in which the placement starts") @QueryParam("year") String year,
+            @Parameter(description = "Student's major code") @QueryParam("majorCode") String majorCode,
+            @Parameter(description = "Placements that count in this year, as the reports count them: start date in the "
+                    + "year, not CANCELLED unless status=CANCELLED is asked for") @QueryParam("year") String year,
+            @Parameter(description = "Year basis of year: calendar (default) or academic (N-09-01 to N+1-08-31)")
+            @QueryParam("yearBasis") String yearBasis,
             @Parameter(description = "startDate (default) or createdAt; prefix - to descend") @QueryParam("sort") String sort,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         PlacementService.Filter filter = new PlacementService.Filter(QueryParams.optionalUuid("studentId", studentId),
                 QueryParams.optionalUuid("firmId", firmId), QueryParams.optionalUuid("orderClassId", orderClassId),
+                QueryParams.optionalText("majorCode", majorCode, 12),
                 QueryParams.optionalEnum("type", type, Placement.Type.class),
                 QueryParams.optionalEnum("status", status, Placement.Status.class),
-                QueryParams.optionalYear("year", year));
+                QueryParams.optionalYear("year", year), YearBasis.parse(yearBasis));
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 

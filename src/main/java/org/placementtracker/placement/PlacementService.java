@@ -33,9 +33,25 @@ public class PlacementService {
             .with("startDate", new SortColumn<>("e.startDate", LocalDate.class, p -> p.startDate))
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, p -> p.createdAt));
 
-    /** Filters of the placement list; null means "any". {@code year}: start date in that calendar year. */
-    public record Filter(UUID studentId, UUID firmId, UUID orderClassId, Placement.Type type, Placement.Status status,
-            Integer year) {
+    /**
+     * Filters of the placement list; null means "any". {@code year} selects the placements that count in
+     * that year exactly as the reports count them: start date in the (calendar or academic) year, and
+     * not cancelled unless {@code status} asks for cancelled ones.
+     */
+    public record Filter(UUID studentId, UUID firmId, UUID orderClassId, String majorCode, Placement.Type type,
+            Placement.Status status, Integer year, YearBasis yearBasis) {
+
+        LocalDate yearStart() {
+            return year == null ? null : yearBasis.firstDay(year);
+        }
+
+        LocalDate yearEnd() {
+            return year == null ? null : yearStart().plusYears(1);
+        }
+
+        Placement.Status excluded() {
+            return year != null && status == null ? Placement.Status.CANCELLED : null;
+        }
     }
 
     private final EntityManager em;
@@ -82,12 +98,13 @@ public class PlacementService {
                 .filter("studentId", filter.studentId(), "e.studentId = :studentId")
                 .filter("firmId", filter.firmId(), "e.firmId = :firmId")
                 .filter("orderClassId", filter.orderClassId(), "e.orderClassId = :orderClassId")
+                .filter("majorCode", filter.majorCode(),
+                        "e.studentId in (select s.id from Student s where s.majorCode = :majorCode)")
                 .filter("type", filter.type(), "e.type = :type")
                 .filter("status", filter.status(), "e.status = :status")
-                .filter("yearStart", filter.year() == null ? null : LocalDate.of(filter.year(), 1, 1),
-                        "e.startDate >= :yearStart")
-                .filter("yearEnd", filter.year() == null ? null : LocalDate.of(filter.year() + 1, 1, 1),
-                        "e.startDate < :yearEnd")
+                .filter("excluded", filter.excluded(), "e.status <> :excluded")
+                .filter("yearStart", filter.yearStart(), "e.startDate >= :yearStart")
+                .filter("yearEnd", filter.yearEnd(), "e.startDate < :yearEnd")
                 .page(em, cursors, SORTS.parse(sort), page, PlacementResponse::of);
     }
 

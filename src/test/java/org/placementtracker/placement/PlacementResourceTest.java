@@ -245,7 +245,14 @@ class PlacementResourceTest {
         Api.get(ofFirm + "&status=ACTIVE").statusCode(200).body("items.id", contains(workStudy));
         Api.get(ofFirm + "&status=CANCELLED").statusCode(200).body("items.id", contains(cancelled));
         Api.get(ofFirm + "&year=2024").statusCode(200).body("items.id", contains(cognitive, overNewYear));
-        Api.get(ofFirm + "&year=2025").statusCode(200).body("items.id", contains(workStudy, cancelled));
+        // year lists the placements that count in that year, as the reports count them: not cancelled.
+        Api.get(ofFirm + "&year=2025").statusCode(200).body("items.id", contains(workStudy));
+        Api.get(ofFirm + "&year=2025&status=CANCELLED").statusCode(200).body("items.id", contains(cancelled));
+        Api.get(ofFirm + "&year=2024&yearBasis=academic").statusCode(200)
+                .body("items.id", contains(overNewYear, workStudy));
+        Api.get(ofFirm + "&year=2023&yearBasis=academic").statusCode(200).body("items.id", contains(cognitive));
+        Api.get(PLACEMENTS + "?majorCode=" + major + "&year=2024").statusCode(200)
+                .body("items.id", contains(cognitive, overNewYear));
         Api.get(PLACEMENTS + "?studentId=" + first + "&year=2025").statusCode(200).body("items", empty());
         Api.get(ofFirm + "&year=2025&status=PLANNED").statusCode(200).body("items", empty());
         Api.get(ofFirm + "&sort=-startDate").statusCode(200)

@@ -1,0 +1,203 @@
+package org.placementtracker.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A stacked bar chart as SVG: person-times per category (years, or firms), one colour per series.
+ * Text is XML-escaped and set in fonts that carry Chinese glyphs.
+ */
+final class BarChart {
+
+    static final String SVG = "image/svg+xml";
+    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+            "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+    private static final int MAX_SERIES = COLOURS.length;
+    private static final String FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
+            + "'WenQuanYi Micro Hei',sans-serif";
+
+    private final String title;
+    private final String subtitle;
+    private final List<String> categories;
+    private final Map<String, long[]> series = new LinkedHashMap<>();
+
+    BarChart(String title, String subtitle, List<String> categories) {
+        this.title = title;
+        this.subtitle = subtitle;
+        this.categories = categories;
+    }
+
+    /** Adds to a series; past the tenth series the rest are drawn together as "其他 Other". */
+    BarChart add(String name, int category, long value) {
+        String target = series.containsKey(name) || series.size() < MAX_SERIES - 1 ? name : "其他 Other";
+        series.computeIfAbsent(target, k -> new long[categories.size()])[category] += value;
+        return this;
+    }
+
+    static BarChart of(YearlyReport report, String filters) {
+        List<String> years = new ArrayList<>();
+        for (int y = report.from(); y <= report.to(); y++) {
+            years.add(Integer.toString(y));
+        }
+        BarChart chart = new BarChart("送工/实习人次 Person-times per year " + report.from() + "–" + report.to()
+                + " · " + filters, "计数规则 Counting: " + report.countingRule(), years);
+        // Largest groups first, so the ten named series are the ones that matter.
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        report.rows().forEach(r -> sizes.merge(seriesName(report, r), r.personTimes(), Long::sum));
+        List<String> ordered = sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey).toList();
+        for (String name : ordered) {
+            for (YearlyReport.Row row : report.rows()) {
+                if (seriesName(report, row).equals(name)) {
+                    chart.add(name, row.year() - report.from(), row.personTimes());
+                }
+            }
+        }
+        return chart;
+    }
+
+    static BarChart of(FirmTotals report) {
+        List<FirmTotal> top = report.rows().stream().limit(15).toList();
+        BarChart chart = new BarChart("各企业累计人次 Person-times per firm ("
+                + (report.from() == null ? "all years" : report.from() + "–" + report.to()) + ", top " + top.size() + ")",
+                "计数规则 Counting: " + report.countingRule(), top.stream().map(FirmTotal::firmName).toList());
+        for (int i = 0; i < top.size(); i++) {
+            chart.add("人次 Person-times", i, top.get(i).personTimes());
+        }
+        return chart;
+    }
+
+    private static String seriesName(YearlyReport report, YearlyReport.Row row) {
+        return report.groupBy() == null ? "人次 Person-times" : row.label();
+    }
+
+    String render() {
+        int width = 1000;
+        int legendWidth = series.size() > 1 ? 230 : 0;
+        int left = 70;
+        int top = 100;
+        int plotWidth = width - left - 30 - legendWidth;
+        boolean longLabels = categories.stream().anyMatch(c -> c.length() > 6);
+        int bottom = longLabels ? 170 : 60;
+        int plotHeight = 320;
+        int height = top + plotHeight + bottom;
+        long max = 0;
+        for (int i = 0; i < categories.size(); i++) {
+            long sum = 0;
+            for (long[] values : series.values()) {
+                sum += values[i];
+            }
+            max = Math.max(max, sum);
+        }
+        long step = niceStep(max);
+        long axisMax = Math.max(step, ((max + step - 1) / step) * step);
+
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" font-family=\"%s\">%n", width, height, width, height, FONT));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+        svg.append(text(left, 30, 18, "bold", "start", title));
+        svg.append(wrapped(left, 52, 11, subtitle, 150));
+        // Y axis, grid and ticks
+        for (long v = 0; v <= axisMax; v += step) {
+            double y = top + plotHeight - (double) v / axisMax * plotHeight;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>%n",
+                    left, y, left + plotWidth, y));
+            svg.append(text(left - 8, y + 4, 11, "normal", "end", String.format(Locale.ROOT, "%,d", v)));
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
+                left, top + plotHeight, left + plotWidth, top + plotHeight));
+        svg.append(textRotated(18, top + plotHeight / 2.0, 12, "人次 Person-times"));
+        // Bars
+        double slot = (double) plotWidth / Math.max(1, categories.size());
+        double barWidth = Math.max(2, slot * 0.7);
+        List<String> names = new ArrayList<>(series.keySet());
+        for (int i = 0; i < categories.size(); i++) {
+            double x = left + i * slot + (slot - barWidth) / 2;
+            double base = top + plotHeight;
+            long total = 0;
+            for (int s = 0; s < names.size(); s++) {
+                long value = series.get(names.get(s))[i];
+                if (value == 0) {
+                    continue;
+                }
+                total += value;
+                double h = (double) value / axisMax * plotHeight;
+                base -= h;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                        + "fill=\"%s\"><title>%s %s: %,d</title></rect>%n", x, base, barWidth, h, COLOURS[s],
+                        escape(categories.get(i)), escape(names.get(s)), value));
+            }
+            if (total > 0) {
+                svg.append(text(x + barWidth / 2, base - 4, 10, "normal", "middle",
+                        String.format(Locale.ROOT, "%,d", total)));
+            }
+            if (longLabels) {
+                double lx = x + barWidth / 2;
+                double ly = top + plotHeight + 12;
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
+                        + "transform=\"rotate(-40 %.1f %.1f)\">%s</text>%n", lx, ly, lx, ly,
+                        escape(shorten(categories.get(i), 18))));
+            } else {
+                svg.append(text(x + barWidth / 2, top + plotHeight + 18, 11, "normal", "middle", categories.get(i)));
+            }
+        }
+        svg.append(text(left + plotWidth / 2.0, height - 12, 12, "normal", "middle",
+                longLabels ? "企业 Firm" : "年份 Year"));
+        // Legend
+        if (legendWidth > 0) {
+            int lx = width - legendWidth + 10;
+            for (int s = 0; s < names.size(); s++) {
+                int ly = top + s * 22;
+                svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
+                        lx, ly, COLOURS[s]));
+                svg.append(text(lx + 18, ly + 10, 11, "normal", "start", shorten(names.get(s), 28)));
+            }
+        }
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static long niceStep(long max) {
+        if (max <= 5) {
+            return 1;
+        }
+        double raw = max / 5.0;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double residual = raw / magnitude;
+        double nice = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 5 ? 5 : 10;
+        return Math.max(1, (long) (nice * magnitude));
+    }
+
+    private static String text(double x, double y, int size, String weight, String anchor, String content) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" "
+                + "text-anchor=\"%s\" fill=\"#222\">%s</text>%n", x, y, size, weight, anchor, escape(content));
+    }
+
+    private static String textRotated(double x, double y, int size, String content) {
+        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 %.1f %.1f)\" fill=\"#222\">%s</text>%n", x, y, size, x, y, escape(content));
+    }
+
+    /** The counting rule is long: break it into lines of at most {@code width} characters. */
+    private static String wrapped(int x, int y, int size, String content, int width) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        for (int start = 0; start < content.length(); start += width, line++) {
+            out.append(text(x, y + line * (size + 3), size, "normal", "start",
+                    content.substring(start, Math.min(content.length(), start + width))));
+        }
+        return out.toString();
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

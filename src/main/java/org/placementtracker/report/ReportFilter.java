@@ -1,0 +1,30 @@
+package org.placementtracker.report;
+
+import org.placementtracker.placement.YearBasis;
+
+import java.util.UUID;
+import org.placementtracker.placement.Placement;
+
+/** What a placement report counts: a range of years on a basis, narrowed by optional filters. */
+public record ReportFilter(int from, int to, YearBasis yearBasis, UUID firmId, String majorCode, UUID orderClassId,
+        Placement.Type type) {
+
+    /** A human summary of the filters, for chart titles and exports. */
+    String describe(java.util.function.Function<UUID, String> firmName,
+            java.util.function.Function<UUID, String> orderClassName) {
+        StringBuilder sb = new StringBuilder();
+        if (firmId != null) {
+            sb.append("企业 firm: ").append(firmName.apply(firmId)).append("; ");
+        }
+        if (majorCode != null) {
+            sb.append("专业 major: ").append(majorCode).append("; ");
+        }
+        if (orderClassId != null) {
+            sb.append("订单班 order class: ").append(orderClassName.apply(orderClassId)).append("; ");
+        }
+        if (type != null) {
+            sb.append("类型 type: ").append(PlacementTypes.label(type)).append("; ");
+        }
+        return sb.isEmpty() ? "全部 all placements" : sb.substring(0, sb.length() - 2);
+    }
+}

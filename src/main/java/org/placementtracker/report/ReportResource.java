@@ -1,0 +1,119 @@
+package org.placementtracker.report;
+
+import org.placementtracker.placement.YearBasis;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Year;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.placementtracker.common.QueryParams;
+import org.placementtracker.placement.Placement;
+
+@Path("/api/v1/reports/placements")
+@Tag(name = "Reports", description = "How many were placed each year: person-times (人次) and distinct students (人数). "
+        + YearlyReport.COUNTING_RULE)
+public class ReportResource {
+
+    private static final String FORMATS = "json (default), csv, xlsx or svg; overrides the Accept header";
+
+    private final ReportService service;
+
+    public ReportResource(ReportService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/yearly")
+    @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX, BarChart.SVG})
+    @Operation(summary = "Placements per year",
+            description = "Person-times and distinct students per year of the range, optionally split by firm, major, "
+                    + "order class or type. " + YearlyReport.COUNTING_RULE + " With yearBasis=academic the year "
+                    + "labelled N runs from N-09-01 to N+1-08-31. Without groupBy every year of the range appears, "
+                    + "zeros included. from after to, a range over 50 years or an unknown groupBy is 400.")
+    @APIResponse(responseCode = "200", description = "The report, in the requested format", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearlyReport.class)),
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 10_000_000)),
+            @Content(mediaType = Exports.XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", maxLength = 10_000_000)),
+            @Content(mediaType = BarChart.SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 10_000_000))})
+    public Response yearly(
+            @Parameter(description = "First year (default: 9 years before to)") @QueryParam("from") String from,
+            @Parameter(description = "Last year (default: this year)") @QueryParam("to") String to,
+            @Parameter(description = "Only placements at this firm") @QueryParam("firmId") String firmId,
+            @Parameter(description = "Only students of this major") @QueryParam("majorCode") String majorCode,
+            @Parameter(description = "Only placements of this order class") @QueryParam("orderClassId") String orderClassId,
+            @Parameter(description = "Only this placement type") @QueryParam("type") String type,
+            @Parameter(description = "calendar (default) or academic") @QueryParam("yearBasis") String yearBasis,
+            @Parameter(description = "firm, major, orderClass or type") @QueryParam("groupBy") String groupBy,
+            @Parameter(description = FORMATS) @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        ReportFormat chosen = ReportFormat.choose(format, headers);
+        ReportFilter filter = filter(from, to, firmId, majorCode, orderClassId, type, yearBasis);
+        YearlyReport report = service.yearly(filter, GroupBy.parse(groupBy));
+        return switch (chosen) {
+            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
+            case CSV -> Response.ok(Exports.csv(Table.of(report, service.describe(filter))), Exports.CSV + ";charset=UTF-8")
+                    .build();
+            case XLSX -> attachment(Exports.xlsx(Table.of(report, service.describe(filter))), "placements-yearly.xlsx");
+            case SVG -> Response.ok(BarChart.of(report, service.describe(filter)).render(), BarChart.SVG + ";charset=UTF-8")
+                    .build();
+        };
+    }
+
+    @GET
+    @Path("/by-firm")
+    @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX, BarChart.SVG})
+    @Operation(summary = "Placements per firm",
+            description = "Cumulative person-times and distinct students per firm, largest first, with the first and "
+                    + "last year of a counted placement (e.g. \"8,000+ person-times to Great Wall since 2014\"). "
+                    + "Without from and to: all time. " + YearlyReport.COUNTING_RULE)
+    @APIResponse(responseCode = "200", description = "The report, in the requested format", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FirmTotals.class)),
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 10_000_000)),
+            @Content(mediaType = Exports.XLSX, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", maxLength = 10_000_000)),
+            @Content(mediaType = BarChart.SVG, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, maxLength = 10_000_000))})
+    public Response byFirm(
+            @Parameter(description = "First year (optional)") @QueryParam("from") String from,
+            @Parameter(description = "Last year (optional)") @QueryParam("to") String to,
+            @Parameter(description = "calendar (default) or academic") @QueryParam("yearBasis") String yearBasis,
+            @Parameter(description = FORMATS) @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        ReportFormat chosen = ReportFormat.choose(format, headers);
+        boolean ranged = from != null || to != null;
+        ReportFilter filter = ranged ? filter(from, to, null, null, null, null, yearBasis)
+                : new ReportFilter(0, 0, YearBasis.parse(yearBasis), null, null, null, null);
+        FirmTotals report = service.byFirm(filter);
+        return switch (chosen) {
+            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
+            case CSV -> Response.ok(Exports.csv(Table.of(report)), Exports.CSV + ";charset=UTF-8").build();
+            case XLSX -> attachment(Exports.xlsx(Table.of(report)), "placements-by-firm.xlsx");
+            case SVG -> Response.ok(BarChart.of(report).render(), BarChart.SVG + ";charset=UTF-8").build();
+        };
+    }
+
+    private static ReportFilter filter(String from, String to, String firmId, String majorCode, String orderClassId,
+            String type, String yearBasis) {
+        Integer last = QueryParams.optionalYear("to", to);
+        Integer first = QueryParams.optionalYear("from", from);
+        int toYear = last != null ? last : first != null ? Math.max(first, Year.now().getValue()) : Year.now().getValue();
+        int fromYear = first != null ? first : toYear - 9;
+        return new ReportFilter(fromYear, toYear, YearBasis.parse(yearBasis), QueryParams.optionalUuid("firmId", firmId),
+                QueryParams.optionalText("majorCode", majorCode, 12), QueryParams.optionalUuid("orderClassId", orderClassId),
+                QueryParams.optionalEnum("type", type, Placement.Type.class));
+    }
+
+    private static Response attachment(byte[] body, String filename) {
+        return Response.ok(body, Exports.XLSX).header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+}

@@ -1,0 +1,109 @@
+package org.placementtracker.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.placementtracker.common.ProblemException;
+import org.placementtracker.firm.Firm;
+import org.placementtracker.orderclass.OrderClass;
+import org.placementtracker.placement.Placement;
+
+@ApplicationScoped
+public class ReportService {
+
+    static final int MAX_YEARS = 50;
+
+    private final PlacementCounts counts;
+
+    public ReportService(PlacementCounts counts) {
+        this.counts = counts;
+    }
+
+    @Transactional
+    public YearlyReport yearly(ReportFilter filter, GroupBy groupBy) {
+        requireRange(filter);
+        List<PlacementCounts.Count> found = counts.yearly(filter, groupBy);
+        YearlyReport.Totals totals = found.stream().filter(PlacementCounts.Count::total).findFirst()
+                .map(c -> new YearlyReport.Totals(c.personTimes(), c.distinctStudents()))
+                .orElse(new YearlyReport.Totals(0, 0));
+        List<PlacementCounts.Count> years = found.stream().filter(c -> !c.total()).toList();
+        List<YearlyReport.Row> rows = groupBy == null ? everyYear(filter, years) : grouped(groupBy, years);
+        return new YearlyReport(filter.from(), filter.to(), filter.yearBasis(), groupBy,
+                YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals);
+    }
+
+    @Transactional
+    public FirmTotals byFirm(ReportFilter filter) {
+        if (filter.from() > 0) {
+            requireRange(filter);
+        }
+        List<FirmTotal> rows = counts.byFirm(filter).stream()
+                .map(c -> new FirmTotal(c.firmId(), c.firmName(), c.personTimes(), c.distinctStudents(),
+                        c.firstYear(), c.lastYear()))
+                .toList();
+        return new FirmTotals(filter.from() > 0 ? filter.from() : null, filter.from() > 0 ? filter.to() : null,
+                filter.yearBasis(), YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".",
+                rows);
+    }
+
+    /** A one-line statement of the filters, for titles of charts and exports. */
+    @Transactional
+    public String describe(ReportFilter filter) {
+        return filter.describe(id -> {
+            Firm firm = Firm.findById(id);
+            return firm == null ? id.toString() : firm.name;
+        }, id -> {
+            OrderClass orderClass = OrderClass.findById(id);
+            return orderClass == null ? id.toString() : orderClass.name;
+        });
+    }
+
+    private static void requireRange(ReportFilter filter) {
+        if (filter.from() > filter.to()) {
+            throw ProblemException.invalidQuery("from", "must not be after to");
+        }
+        if (filter.to() - filter.from() + 1 > MAX_YEARS) {
+            throw ProblemException.invalidQuery("to", "the range may span at most " + MAX_YEARS + " years");
+        }
+    }
+
+    /** One row per year of the range, zeros included, so a chart has no gaps. */
+    private static List<YearlyReport.Row> everyYear(ReportFilter filter, List<PlacementCounts.Count> years) {
+        Map<Integer, PlacementCounts.Count> byYear = new TreeMap<>();
+        years.forEach(c -> byYear.put(c.year(), c));
+        List<YearlyReport.Row> rows = new ArrayList<>();
+        for (int year = filter.from(); year <= filter.to(); year++) {
+            PlacementCounts.Count c = byYear.get(year);
+            rows.add(new YearlyReport.Row(year, null, null, c == null ? 0 : c.personTimes(),
+                    c == null ? 0 : c.distinctStudents()));
+        }
+        return rows;
+    }
+
+    private List<YearlyReport.Row> grouped(GroupBy groupBy, List<PlacementCounts.Count> years) {
+        List<String> keys = years.stream().map(PlacementCounts.Count::key).filter(k -> k != null).distinct().toList();
+        Map<String, String> labels = counts.labels(groupBy, keys);
+        return years.stream()
+                .map(c -> new YearlyReport.Row(c.year(), c.key() == null ? "none" : c.key(), label(groupBy, c.key(), labels),
+                        c.personTimes(), c.distinctStudents()))
+                .sorted(Comparator.comparingInt(YearlyReport.Row::year)
+                        .thenComparing(Comparator.comparingLong(YearlyReport.Row::personTimes).reversed())
+                        .thenComparing(YearlyReport.Row::label))
+                .toList();
+    }
+
+    private static String label(GroupBy groupBy, String key, Map<String, String> labels) {
+        if (key == null) {
+            return groupBy == GroupBy.ORDER_CLASS ? "（无订单班）No order class" : "（无）None";
+        }
+        if (groupBy == GroupBy.TYPE) {
+            return PlacementTypes.label(Placement.Type.valueOf(key));
+        }
+        return labels.getOrDefault(key, key);
+    }
+}
