@@ -2,7 +2,6 @@ package org.placementtracker.demo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,11 +72,6 @@ public class DemoData {
 
     void onStart(@Observes StartupEvent event) {
         if (!enabled) {
-            return;
-        }
-        if (LaunchMode.current() == LaunchMode.TEST) {
-            // A DEMO_DATA=true left in the shell must not fill the tests' database.
-            LOG.info("Demo data switch ignored in tests; a test that needs demo data loads it itself");
             return;
         }
         load(Target.EMPTY_DATABASE);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -91,7 +92,7 @@ class ReportResourceTest {
         // A, B and C: counted once across the range, not 2 + 2.
         assertEquals(3, report.getInt("totals.distinctStudents"));
         assertTrue(report.getString("countingRule").contains("CANCELLED"));
-        assertEquals(null, report.get("rows[0].key"));
+        assertNull(report.get("rows[0].key"));
     }
 
     @Test
@@ -237,7 +238,7 @@ class ReportResourceTest {
     @Test
     void byFirmGivesCumulativeTotalsLargestFirst() {
         JsonPath all = new JsonPath(Api.get(BY_FIRM).statusCode(200).extract().asString());
-        assertEquals(null, all.get("from"));
+        assertNull(all.get("from"));
         Map<String, Object> row = all.getMap("rows.find { it.firmId == '" + firm + "' }");
         assertEquals(7, row.get("personTimes"));
         assertEquals(3, row.get("distinctStudents"));
