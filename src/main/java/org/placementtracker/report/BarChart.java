@@ -42,8 +42,9 @@ final class BarChart {
         for (int y = report.from(); y <= report.to(); y++) {
             years.add(Integer.toString(y));
         }
+        String split = report.groupBy() == null ? "" : " · 按 by " + report.groupBy().parameter();
         BarChart chart = new BarChart("送工/实习人次 Person-times per year " + report.from() + "–" + report.to()
-                + " · " + filters, "计数规则 Counting: " + report.countingRule(), years);
+                + split + " · " + filters, "计数规则 Counting: " + report.countingRule(), years);
         // Largest groups first, so the ten named series are the ones that matter.
         Map<String, Long> sizes = new LinkedHashMap<>();
         report.rows().forEach(r -> sizes.merge(seriesName(report, r), r.personTimes(), Long::sum));
