@@ -23,6 +23,7 @@ public final class DatabaseBootstrap {
     static final String URL = "DB_URL";
     static final String USER = "DB_USER";
     static final String PASSWORD = "DB_PASSWORD";
+    static final String DATA_KEY = "PT_DATA_KEY";
     private static final String DATABASE = "placement_tracker";
     /** Held so the level sticks: initdb's chatter is not news to someone starting the service. */
     private static final java.util.logging.Logger EMBEDDED_LOG = java.util.logging.Logger.getLogger("io.zonky");
@@ -39,11 +40,35 @@ public final class DatabaseBootstrap {
             }
             return;
         }
+        if (System.getenv(DATA_KEY) == null && System.getProperty(DATA_KEY) == null) {
+            System.err.println("FATAL: PT_DATA_KEY is not set: ID numbers are stored encrypted with it. Generate one "
+                    + "with `openssl rand -base64 32`, keep it safe, and pass it to every instance.");
+            System.exit(1);
+        }
         problemReaching(configured, setting(USER) == null ? "postgres" : setting(USER), setting(PASSWORD))
                 .ifPresent(line -> {
                     System.err.println(line);
                     System.exit(1);
                 });
+    }
+
+    /** The built-in database's data key lives beside its data, made once with the data. */
+    private static void useLocalDataKey(Path dataDir) throws IOException {
+        if (System.getenv(DATA_KEY) != null || System.getProperty(DATA_KEY) != null) {
+            return;
+        }
+        Path keyFile = dataDir.resolveSibling("data-key");
+        if (!Files.exists(keyFile)) {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            Files.writeString(keyFile, java.util.Base64.getEncoder().encodeToString(key));
+            try {
+                Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's own protection applies
+            }
+        }
+        System.setProperty(DATA_KEY, Files.readString(keyFile).trim());
     }
 
     private static String setting(String name) {
@@ -83,6 +108,7 @@ public final class DatabaseBootstrap {
                     .setServerConfig("timezone", "UTC")
                     .start();
             createDatabaseIfMissing(postgres);
+            useLocalDataKey(dataDir);
             System.setProperty(URL, postgres.getJdbcUrl("postgres", DATABASE));
             System.setProperty(USER, "postgres");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -59,6 +59,19 @@ public class ProblemMapper {
         return problem(JsonProblems.of(e), uri);
     }
 
+    /** Failed authentication never says which part was wrong. */
+    @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return respond(401, "unauthenticated", "Authentication required",
+                "Send a valid bearer token or API key in the Authorization header", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Not allowed", "This caller may not do that", uri, List.of());
+    }
+
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
         return respond(409, "concurrent-modification", "Modified concurrently",
@@ -144,7 +157,11 @@ public class ProblemMapper {
     private static Response respond(int status, String slug, String title, String detail, UriInfo uri,
             List<FieldError> errors) {
         Problem body = Problem.of(status, slug, title, detail, uri == null ? null : uri.getPath(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        if (status == 401) {
+            response.header("WWW-Authenticate", "Bearer");
+        }
+        return response.build();
     }
 
     private static JsonProcessingException jsonCause(Throwable e) {

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 public class ProblemResponses implements OASFilter {
 
+    private static final String BEARER = "bearer";
+
     /** Longest text the schema allows anywhere (status reasons); every text column fits in it. */
     private static final int MAX_TEXT = 500;
     /** No array the API takes or gives is longer: pages hold 200 rows, a class at most 10,000 members. */
@@ -31,6 +33,18 @@ public class ProblemResponses implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> document(path, method, operation)));
+        declareBearerScheme(openAPI);
+    }
+
+    /** One scheme for both credentials, so Swagger UI's Authorize button takes either. */
+    private static void declareBearerScheme(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("An API key (ptk_...) from POST /api/v1/api-keys, or a JWT from the school's identity "
+                        + "provider"));
     }
 
     /**
@@ -108,6 +122,11 @@ public class ProblemResponses implements OASFilter {
         Map<String, String> problems = new TreeMap<>();
         boolean hasBody = operation.getRequestBody() != null;
         boolean namesResource = path.contains("{");
+        if (path.startsWith("/api/")) {
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
+            problems.put("401", "Missing, unknown, expired, revoked or invalid credentials");
+            problems.put("403", "The caller's role may not do this");
+        }
         problems.put("400", "Invalid request: malformed JSON, wrong types, unknown fields or query parameters, "
                 + "or values that break a rule (see `errors`)");
         if (namesResource) {

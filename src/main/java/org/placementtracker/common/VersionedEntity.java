@@ -6,9 +6,11 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.envers.Audited;
 
 /** What every stored resource has: an optimistic-lock version and its creation and change times. */
 @MappedSuperclass
+@Audited
 public abstract class VersionedEntity extends PanacheEntityBase {
 
     @Version

@@ -5,9 +5,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 import org.placementtracker.common.VersionedEntity;
 
 @Entity
+@Audited
 public class Firm extends VersionedEntity {
 
     public enum Status { ACTIVE, INACTIVE }

@@ -14,6 +14,7 @@ import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
+import org.placementtracker.security.CurrentCaller;
 
 @ApplicationScoped
 public class FirmService {
@@ -29,11 +30,13 @@ public class FirmService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final CurrentCaller caller;
 
-    public FirmService(EntityManager em, CursorCodec cursors, MergePatch mergePatch) {
+    public FirmService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.caller = caller;
     }
 
     @Transactional
@@ -48,7 +51,9 @@ public class FirmService {
 
     @Transactional
     public FirmResponse get(UUID id) {
-        return FirmResponse.of(find(id));
+        Firm firm = find(id);
+        caller.requireVisible(id.equals(caller.partnerFirm()), "Firm", id);
+        return FirmResponse.of(firm);
     }
 
     @Transactional
@@ -58,6 +63,7 @@ public class FirmService {
                         "(lower(e.name) like :q escape '!' or lower(e.creditCode) like :q escape '!')")
                 .filter("industry", filter.industry(), "e.industry = :industry")
                 .filter("status", filter.status(), "e.status = :status")
+                .filter("partnerFirm", caller.partnerFirm(), "e.id = :partnerFirm")
                 .page(em, cursors, SORTS.parse(sort), page, FirmResponse::of);
     }
 

@@ -8,6 +8,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.io.Serializable;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,6 +17,7 @@ import org.placementtracker.student.Student;
 
 /** A student's membership of an order class. */
 @Entity
+@Audited
 public class OrderClassMember extends PanacheEntityBase {
 
     @Embeddable
@@ -52,6 +55,7 @@ public class OrderClassMember extends PanacheEntityBase {
 
     public Instant joinedAt;
 
+    @NotAudited
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "studentId", insertable = false, updatable = false)
     public Student student;

@@ -21,6 +21,7 @@ import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.major.Major;
+import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.student.Student;
 
 @ApplicationScoped
@@ -45,11 +46,13 @@ public class OrderClassService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final CurrentCaller caller;
 
-    public OrderClassService(EntityManager em, CursorCodec cursors, MergePatch mergePatch) {
+    public OrderClassService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.caller = caller;
     }
 
     @Transactional
@@ -64,7 +67,14 @@ public class OrderClassService {
 
     @Transactional
     public OrderClassResponse get(UUID id) {
-        return OrderClassResponse.of(find(id));
+        return OrderClassResponse.of(visible(id));
+    }
+
+    /** The order class, if the caller may see it: a partner sees only the classes run for its firm. */
+    public OrderClass visible(UUID id) {
+        OrderClass orderClass = find(id);
+        caller.requireVisible(orderClass.firmId.equals(caller.partnerFirm()), "Order class", id);
+        return orderClass;
     }
 
     @Transactional
@@ -76,6 +86,7 @@ public class OrderClassService {
                 .filter("programme", filter.programme(), "e.programme = :programme")
                 .filter("status", filter.status(), "e.status = :status")
                 .filter("q", Text.containsPattern(filter.q()), "lower(e.name) like :q escape '!'")
+                .filter("partnerFirm", caller.partnerFirm(), "e.firmId = :partnerFirm")
                 .page(em, cursors, SORTS.parse(sort), page, OrderClassResponse::of);
     }
 

@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 import org.placementtracker.common.VersionedEntity;
 
 /** One student at one firm for one period: the unit that reports count. */
 @Entity
+@Audited
 public class Placement extends VersionedEntity {
 
     public enum Type { COGNITIVE, FOLLOW_POST, POST_INTERNSHIP, WORK_STUDY, APPRENTICESHIP }

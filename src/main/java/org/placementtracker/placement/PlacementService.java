@@ -23,6 +23,7 @@ import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
+import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.student.Student;
 import org.placementtracker.student.StudentService;
 
@@ -32,6 +33,10 @@ public class PlacementService {
     static final Sorts<Placement> SORTS = Sorts.byId((Placement p) -> p.id, "startDate")
             .with("startDate", new SortColumn<>("e.startDate", LocalDate.class, p -> p.startDate))
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, p -> p.createdAt));
+
+    /** What a partner firm may do to its own placements: start, complete, terminate. */
+    private static final java.util.Set<Placement.Status> PARTNER_MOVES = java.util.EnumSet.of(Placement.Status.ACTIVE,
+            Placement.Status.COMPLETED, Placement.Status.TERMINATED);
 
     /**
      * Filters of the placement list; null means "any". {@code year} selects the placements that count in
@@ -58,8 +63,11 @@ public class PlacementService {
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
     private final StudentService students;
+    private final CurrentCaller caller;
 
-    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, StudentService students) {
+    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, StudentService students,
+            CurrentCaller caller) {
+        this.caller = caller;
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
@@ -89,7 +97,14 @@ public class PlacementService {
 
     @Transactional
     public PlacementResponse get(UUID id) {
-        return PlacementResponse.of(find(id));
+        return PlacementResponse.of(visible(id));
+    }
+
+    /** The placement, if the caller may see it: a partner sees only placements at its firm. */
+    private Placement visible(UUID id) {
+        Placement placement = find(id);
+        caller.requireVisible(placement.firmId.equals(caller.partnerFirm()), "Placement", id);
+        return placement;
     }
 
     @Transactional
@@ -105,6 +120,7 @@ public class PlacementService {
                 .filter("excluded", filter.excluded(), "e.status <> :excluded")
                 .filter("yearStart", filter.yearStart(), "e.startDate >= :yearStart")
                 .filter("yearEnd", filter.yearEnd(), "e.startDate < :yearEnd")
+                .filter("partnerFirm", caller.partnerFirm(), "e.firmId = :partnerFirm")
                 .page(em, cursors, SORTS.parse(sort), page, PlacementResponse::of);
     }
 
@@ -132,8 +148,12 @@ public class PlacementService {
 
     @Transactional
     public PlacementResponse changeStatus(UUID id, StatusChangeRequest request) {
-        Placement placement = find(id);
+        Placement placement = visible(id);
         Placement.Status target = request.status();
+        if (caller.partnerFirm() != null && !PARTNER_MOVES.contains(target)) {
+            throw new ProblemException(403, "forbidden", "Not allowed",
+                    "A partner may start, complete or terminate its placements, not set them " + target);
+        }
         if (!placement.status.canMoveTo(target)) {
             throw ProblemException.conflict("illegal-status-change", "Status change not allowed",
                     "A " + placement.status + " placement cannot become " + target);

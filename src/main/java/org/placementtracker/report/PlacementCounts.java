@@ -113,6 +113,7 @@ public class PlacementCounts {
         add(conditions, parameters, "s.major_code = :majorCode", "majorCode", filter.majorCode());
         add(conditions, parameters, "p.order_class_id = :orderClassId", "orderClassId", filter.orderClassId());
         add(conditions, parameters, "p.type = :type", "type", filter.type() == null ? null : filter.type().name());
+        add(conditions, parameters, "p.firm_id = :scopeFirm", "scopeFirm", filter.scopeFirmId());
         return new Where(from, conditions.toString(), parameters);
     }
 

@@ -5,9 +5,21 @@ import org.placementtracker.placement.YearBasis;
 import java.util.UUID;
 import org.placementtracker.placement.Placement;
 
-/** What a placement report counts: a range of years on a basis, narrowed by optional filters. */
+/**
+ * What a placement report counts: a range of years on a basis, narrowed by optional filters, and for
+ * a partner by its own firm ({@code scopeFirmId}) whatever the filters say.
+ */
 public record ReportFilter(int from, int to, YearBasis yearBasis, UUID firmId, String majorCode, UUID orderClassId,
-        Placement.Type type) {
+        Placement.Type type, UUID scopeFirmId) {
+
+    public ReportFilter(int from, int to, YearBasis yearBasis, UUID firmId, String majorCode, UUID orderClassId,
+            Placement.Type type) {
+        this(from, to, yearBasis, firmId, majorCode, orderClassId, type, null);
+    }
+
+    ReportFilter scopedTo(UUID firm) {
+        return new ReportFilter(from, to, yearBasis, firmId, majorCode, orderClassId, type, firm);
+    }
 
     /** A human summary of the filters, for chart titles and exports. */
     String describe(java.util.function.Function<UUID, String> firmName,

@@ -12,6 +12,7 @@ import org.placementtracker.common.ProblemException;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.placement.Placement;
+import org.placementtracker.security.CurrentCaller;
 
 @ApplicationScoped
 public class ReportService {
@@ -19,13 +20,16 @@ public class ReportService {
     static final int MAX_YEARS = 50;
 
     private final PlacementCounts counts;
+    private final CurrentCaller caller;
 
-    public ReportService(PlacementCounts counts) {
+    public ReportService(PlacementCounts counts, CurrentCaller caller) {
         this.counts = counts;
+        this.caller = caller;
     }
 
     @Transactional
-    public YearlyReport yearly(ReportFilter filter, GroupBy groupBy) {
+    public YearlyReport yearly(ReportFilter unscoped, GroupBy groupBy) {
+        ReportFilter filter = unscoped.scopedTo(caller.partnerFirm());
         requireRange(filter);
         List<PlacementCounts.Count> found = counts.yearly(filter, groupBy);
         YearlyReport.Totals totals = found.stream().filter(PlacementCounts.Count::total).findFirst()
@@ -38,7 +42,8 @@ public class ReportService {
     }
 
     @Transactional
-    public FirmTotals byFirm(ReportFilter filter) {
+    public FirmTotals byFirm(ReportFilter unscoped) {
+        ReportFilter filter = unscoped.scopedTo(caller.partnerFirm());
         if (filter.from() > 0) {
             requireRange(filter);
         }

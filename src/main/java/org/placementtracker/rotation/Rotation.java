@@ -6,10 +6,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
 import org.placementtracker.common.VersionedEntity;
 
 /** One period when an order class's students work at the firm (工学交替). */
 @Entity
+@Audited
 public class Rotation extends VersionedEntity {
 
     public enum Status { PLANNED, IN_PROGRESS, COMPLETED, CANCELLED }

@@ -24,6 +24,7 @@ import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.orderclass.OrderClassService;
 import org.placementtracker.placement.Placement;
 import org.placementtracker.placement.PlacementService;
+import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.student.Student;
 import org.placementtracker.student.StudentService;
 
@@ -39,9 +40,12 @@ public class RotationService {
     private final OrderClassService orderClasses;
     private final PlacementService placements;
     private final StudentService students;
+    private final CurrentCaller caller;
 
     public RotationService(EntityManager em, CursorCodec cursors, MergePatch mergePatch,
-            OrderClassService orderClasses, PlacementService placements, StudentService students) {
+            OrderClassService orderClasses, PlacementService placements, StudentService students,
+            CurrentCaller caller) {
+        this.caller = caller;
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
@@ -65,15 +69,18 @@ public class RotationService {
 
     @Transactional
     public Page<RotationResponse> list(UUID orderClassId, String sort, PageRequest page) {
-        OrderClassService.find(orderClassId);
+        orderClasses.visible(orderClassId);
         return Listing.of(Rotation.class)
                 .filter("orderClassId", orderClassId, "e.orderClassId = :orderClassId")
+                .filter("partnerFirm", caller.partnerFirm(), "e.firmId = :partnerFirm")
                 .page(em, cursors, SORTS.parse(sort), page, RotationResponse::of);
     }
 
     @Transactional
     public RotationResponse get(UUID id) {
-        return RotationResponse.of(find(id));
+        Rotation rotation = find(id);
+        caller.requireVisible(rotation.firmId.equals(caller.partnerFirm()), "Rotation", id);
+        return RotationResponse.of(rotation);
     }
 
     @Transactional

@@ -6,9 +6,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.placementtracker.common.VersionedEntity;
 
 @Entity
+@Audited
 public class Student extends VersionedEntity {
 
     public enum Gender { MALE, FEMALE }
@@ -27,7 +30,16 @@ public class Student extends VersionedEntity {
 
     public LocalDate birthDate;
 
-    public String idNumber;
+    /** The resident ID number, AES-GCM encrypted; never stored in the clear. */
+    @NotAudited
+    public String idNumberCipher;
+
+    /** Keyed hash of the ID number: uniqueness and lookups without decrypting. */
+    @NotAudited
+    public String idNumberHash;
+
+    /** What responses show of the number, and what the audit history records of its changes. */
+    public String idNumberLast4;
 
     public String phone;
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -27,6 +28,7 @@ import org.placementtracker.common.Ids;
 import org.placementtracker.common.MergePatch;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.QueryParams;
 
 @Path("/api/v1/students")
@@ -77,9 +79,20 @@ public class StudentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a student", description = "The ID number is masked to its last 4 characters.")
-    public StudentResponse getStudent(@PathParam("id") String id) {
-        return service.get(Ids.pathId("Student", id));
+    @Operation(summary = "Get a student",
+            description = "The ID number is masked to its last 4 characters. reveal=idNumber shows it in full: ADMIN "
+                    + "only (403 otherwise), and recorded in the audit history. Partners get the minimal view.")
+    public StudentResponse getStudent(@PathParam("id") String id,
+            @Parameter(description = "idNumber: show the full ID number (ADMIN only, audited)") @QueryParam("reveal")
+            String reveal) {
+        UUID studentId = Ids.pathId("Student", id);
+        if (reveal == null) {
+            return service.get(studentId);
+        }
+        if (!"idNumber".equals(reveal)) {
+            throw ProblemException.invalidQuery("reveal", "must be idNumber");
+        }
+        return service.reveal(studentId);
     }
 
     @PATCH

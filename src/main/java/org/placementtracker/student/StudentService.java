@@ -20,6 +20,9 @@ import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
 import org.placementtracker.major.Major;
+import org.placementtracker.security.CurrentCaller;
+import org.placementtracker.security.PersonalDataCipher;
+import org.placementtracker.security.Role;
 
 @ApplicationScoped
 public class StudentService {
@@ -34,14 +37,23 @@ public class StudentService {
     public record Filter(String majorCode, Integer cohortYear, Student.Status status, String q) {
     }
 
+    /** A student is visible to a partner when the student has a placement at the partner's firm. */
+    private static final String AT_PARTNER_FIRM =
+            "exists (select 1 from Placement p where p.studentId = e.id and p.firmId = :partnerFirm)";
+
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final PersonalDataCipher cipher;
+    private final CurrentCaller caller;
 
-    public StudentService(EntityManager em, CursorCodec cursors, MergePatch mergePatch) {
+    public StudentService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, PersonalDataCipher cipher,
+            CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.cipher = cipher;
+        this.caller = caller;
     }
 
     @Transactional
@@ -56,7 +68,23 @@ public class StudentService {
 
     @Transactional
     public StudentResponse get(UUID id) {
-        return StudentResponse.of(find(id));
+        return view(visible(id));
+    }
+
+    /** The full ID number, for admins only; every reveal is recorded in the audit history. */
+    @Transactional
+    public StudentResponse reveal(UUID id) {
+        if (!caller.required().is(Role.ADMIN)) {
+            throw new ProblemException(403, "forbidden", "Not allowed", "Only an ADMIN may reveal an ID number");
+        }
+        Student student = find(id);
+        IdNumberReveal reveal = new IdNumberReveal();
+        reveal.id = UUID.randomUUID();
+        reveal.studentId = id;
+        reveal.revealedAt = java.time.Instant.now();
+        reveal.persist();
+        return StudentResponse.withIdNumber(student,
+                student.idNumberCipher == null ? null : cipher.decrypt(student.idNumberCipher));
     }
 
     @Transactional
@@ -67,7 +95,8 @@ public class StudentService {
                 .filter("status", filter.status(), "e.status = :status")
                 .filter("q", Text.containsPattern(filter.q()),
                         "(lower(e.name) like :q escape '!' or lower(e.studentNo) like :q escape '!')")
-                .page(em, cursors, SORTS.parse(sort), page, StudentResponse::of);
+                .filter("partnerFirm", caller.partnerFirm(), AT_PARTNER_FIRM)
+                .page(em, cursors, SORTS.parse(sort), page, this::view);
     }
 
     @Transactional
@@ -76,7 +105,7 @@ public class StudentService {
         StudentRequest changed = mergePatch.apply(asRequest(student), patch, StudentRequest.class);
         apply(student, changed);
         em.flush();
-        return StudentResponse.of(student);
+        return view(student);
     }
 
     @Transactional
@@ -90,6 +119,19 @@ public class StudentService {
                             + " order class memberships; set the status to WITHDRAWN or GRADUATED instead");
         }
         student.delete();
+    }
+
+    private StudentResponse view(Student student) {
+        return caller.partnerFirm() == null ? StudentResponse.of(student) : StudentResponse.forPartner(student);
+    }
+
+    private Student visible(UUID id) {
+        Student student = find(id);
+        UUID firm = caller.partnerFirm();
+        caller.requireVisible(firm == null || em.createQuery("select count(p) from Placement p "
+                        + "where p.studentId = :id and p.firmId = :firm", Long.class)
+                .setParameter("id", id).setParameter("firm", firm).getSingleResult() > 0, "Student", id);
+        return student;
     }
 
     /** The student with this id, or a 404 problem. */
@@ -114,12 +156,14 @@ public class StudentService {
         return em.createQuery(hql, Long.class).setParameter("id", id).getSingleResult();
     }
 
-    private static StudentRequest asRequest(Student s) {
-        return new StudentRequest(s.studentNo, s.name, s.gender, s.birthDate, s.idNumber, s.phone, s.majorCode,
+    private StudentRequest asRequest(Student s) {
+        return new StudentRequest(s.studentNo, s.name, s.gender, s.birthDate,
+                s.idNumberCipher == null ? null : cipher.decrypt(s.idNumberCipher), s.phone, s.majorCode,
                 s.cohortYear, s.className, s.status);
     }
 
     private void apply(Student student, StudentRequest request) {
+        // ID numbers are personal data: checked here, then kept only encrypted and as a keyed hash.
         List<FieldError> errors = new ArrayList<>();
         if (Major.findById(request.majorCode()) == null) {
             errors.add(new FieldError("majorCode", "no major has code " + request.majorCode()));
@@ -142,7 +186,9 @@ public class StudentService {
             throw ProblemException.conflict("duplicate-student-no", "Student number already used",
                     "Another student has student number " + request.studentNo());
         }
-        if (idNumber != null && !idNumber.equals(student.idNumber) && Student.count("idNumber", idNumber) > 0) {
+        String idNumberHash = idNumber == null ? null : cipher.lookupHash(idNumber);
+        if (idNumberHash != null && !idNumberHash.equals(student.idNumberHash)
+                && Student.count("idNumberHash", idNumberHash) > 0) {
             throw ProblemException.conflict("duplicate-id-number", "ID number already used",
                     "Another student has this ID number");
         }
@@ -150,7 +196,14 @@ public class StudentService {
         student.name = request.name().trim();
         student.gender = request.gender();
         student.birthDate = request.birthDate();
-        student.idNumber = idNumber;
+        if (idNumberHash == null) {
+            student.idNumberCipher = null;
+            student.idNumberLast4 = null;
+        } else if (!idNumberHash.equals(student.idNumberHash)) {
+            student.idNumberCipher = cipher.encrypt(idNumber);
+            student.idNumberLast4 = idNumber.substring(idNumber.length() - 4);
+        }
+        student.idNumberHash = idNumberHash;
         student.phone = Text.blankToNull(request.phone());
         student.majorCode = request.majorCode();
         student.cohortYear = request.cohortYear();

@@ -12,6 +12,7 @@ import java.util.Map;
  * A PostgreSQL database of the tests' own. With TEST_DB_URL (a server's maintenance database, e.g.
  * jdbc:postgresql://127.0.0.1:5432/postgres) the tests recreate {@code placement_tracker_test} on
  * that server; otherwise they start a throw-away embedded PostgreSQL. Never the service's own data.
+ * It also gives the tests their credentials: see {@link TestCredentials}.
  */
 public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
@@ -37,9 +38,11 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 }
                 url = embedded.getJdbcUrl("postgres", DATABASE);
             }
-            return Map.of("quarkus.datasource.jdbc.url", url,
+            Map<String, String> config = new java.util.HashMap<>(Map.of("quarkus.datasource.jdbc.url", url,
                     "quarkus.datasource.username", user,
-                    "quarkus.datasource.password", password);
+                    "quarkus.datasource.password", password));
+            config.putAll(TestCredentials.configuration());
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the test database", e);
         }

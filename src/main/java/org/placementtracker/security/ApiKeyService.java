@@ -1,0 +1,128 @@
+package org.placementtracker.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.placementtracker.common.CursorCodec;
+import org.placementtracker.common.Listing;
+import org.placementtracker.common.Page;
+import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.ProblemException;
+import org.placementtracker.common.SortColumn;
+import org.placementtracker.common.Sorts;
+import org.placementtracker.firm.Firm;
+
+@ApplicationScoped
+public class ApiKeyService {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
+    static final String BOOTSTRAP_NAME = "bootstrap-admin";
+    static final Sorts<ApiKey> SORTS = Sorts.byId((ApiKey k) -> k.id, "createdAt")
+            .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, k -> k.createdAt));
+
+    private final EntityManager em;
+    private final CursorCodec cursors;
+    private final Optional<String> bootstrapKey;
+
+    public ApiKeyService(EntityManager em, CursorCodec cursors,
+            @ConfigProperty(name = "pt.bootstrap-admin-key") Optional<String> bootstrapKey) {
+        this.em = em;
+        this.cursors = cursors;
+        this.bootstrapKey = bootstrapKey;
+    }
+
+    @Transactional
+    public ApiKeyResponse create(ApiKeyRequest request, Caller caller) {
+        requireMayManage(caller, request.role());
+        if (request.role() == Role.PARTNER) {
+            if (request.firmId() == null || Firm.findById(request.firmId()) == null) {
+                throw ProblemException.invalid("firmId", "a PARTNER key needs the id of an existing firm");
+            }
+        } else if (request.firmId() != null) {
+            throw ProblemException.invalid("firmId", "only PARTNER keys are bound to a firm");
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
+            throw ProblemException.invalid("expiresAt", "must be in the future");
+        }
+        String key = ApiKeys.newKey();
+        ApiKey apiKey = store(request.name().trim(), request.role(), request.firmId(), request.expiresAt(), key,
+                caller.name());
+        return ApiKeyResponse.of(apiKey, key);
+    }
+
+    @Transactional
+    public Page<ApiKeyResponse> list(PageRequest page, Caller caller) {
+        return Listing.of(ApiKey.class)
+                .filter("managed", caller.is(Role.ADMIN) ? null : java.util.List.of(Role.PARTNER, Role.VIEWER),
+                        "e.role in :managed")
+                .page(em, cursors, SORTS.parse(null), page, k -> ApiKeyResponse.of(k, null));
+    }
+
+    @Transactional
+    public void revoke(UUID id, Caller caller) {
+        ApiKey key = ApiKey.findById(id);
+        if (key == null || (!caller.is(Role.ADMIN) && !managedByOfficers(key.role))) {
+            throw ProblemException.notFound("API key", id);
+        }
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
+    }
+
+    /** The caller a presented key stands for, if the key exists, is not revoked and has not expired. */
+    @Transactional
+    public Optional<Caller> authenticate(String presented) {
+        return ApiKey.<ApiKey>find("keyHash", ApiKeys.hash(presented)).firstResultOptional()
+                .filter(k -> k.usableAt(Instant.now()))
+                .map(k -> new Caller(k.name, k.role, k.firmId));
+    }
+
+    /** The documented bootstrap: PT_BOOTSTRAP_ADMIN_KEY becomes the first admin key while none exists. */
+    @Transactional
+    public void bootstrap() {
+        if (bootstrapKey.isEmpty() || bootstrapKey.get().isBlank()) {
+            return;
+        }
+        String key = bootstrapKey.get().trim();
+        if (!ApiKeys.looksLikeKey(key) || key.length() < 36) {
+            LOG.error("PT_BOOTSTRAP_ADMIN_KEY ignored: it must start with ptk_ and have at least 32 more characters");
+            return;
+        }
+        em.createNativeQuery("select pg_advisory_xact_lock(7245001)").getSingleResult();
+        if (ApiKey.count("role = ?1 and revokedAt is null", Role.ADMIN) > 0) {
+            return;
+        }
+        store(BOOTSTRAP_NAME, Role.ADMIN, null, null, key, "PT_BOOTSTRAP_ADMIN_KEY");
+        LOG.info("Created the first admin API key from PT_BOOTSTRAP_ADMIN_KEY");
+    }
+
+    private ApiKey store(String name, Role role, UUID firmId, Instant expiresAt, String key, String createdBy) {
+        ApiKey apiKey = new ApiKey();
+        apiKey.id = UUID.randomUUID();
+        apiKey.name = name;
+        apiKey.role = role;
+        apiKey.firmId = firmId;
+        apiKey.expiresAt = expiresAt;
+        apiKey.keyHash = ApiKeys.hash(key);
+        apiKey.keyPrefix = ApiKeys.displayPrefix(key);
+        apiKey.createdBy = createdBy;
+        apiKey.persist();
+        return apiKey;
+    }
+
+    private static void requireMayManage(Caller caller, Role role) {
+        if (!caller.is(Role.ADMIN) && !managedByOfficers(role)) {
+            throw new ProblemException(403, "forbidden", "Not allowed",
+                    "Officers may create and revoke only PARTNER and VIEWER keys");
+        }
+    }
+
+    private static boolean managedByOfficers(Role role) {
+        return role == Role.PARTNER || role == Role.VIEWER;
+    }
+}

@@ -1,0 +1,56 @@
+package org.placementtracker.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Turns a verified identity-provider token into a caller: the role from the configured role claim
+ * (the strongest of ours it names), the firm of a partner from the configured firm claim. A token
+ * without one of our roles, or a partner token without a firm, authenticates no one.
+ */
+@ApplicationScoped
+public class TokenRoles implements SecurityIdentityAugmentor {
+
+    private final String firmClaim;
+
+    public TokenRoles(@ConfigProperty(name = "pt.jwt.firm-claim", defaultValue = "firm_id") String firmClaim) {
+        this.firmClaim = firmClaim;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+                || identity.getAttribute(CallerIdentity.ROLE) != null) {
+            return Uni.createFrom().item(identity);
+        }
+        Role role = Role.strongest(identity.getRoles());
+        if (role == null) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        UUID firm = null;
+        if (role == Role.PARTNER) {
+            Object claim = token.getClaim(firmClaim);
+            firm = claim == null ? null : org.placementtracker.common.Ids.parse(claim.toString().replace("\"", ""))
+                    .orElse(null);
+            if (firm == null) {
+                return Uni.createFrom().failure(new AuthenticationFailedException());
+            }
+        }
+        String name = token.getName() != null ? token.getName() : token.getSubject();
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
+                .addAttribute(CallerIdentity.ROLE, role)
+                .addAttribute(CallerIdentity.NAME, name);
+        if (firm != null) {
+            builder.addAttribute(CallerIdentity.FIRM, firm);
+        }
+        return Uni.createFrom().item(builder.build());
+    }
+}
