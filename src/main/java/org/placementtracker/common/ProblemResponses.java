@@ -21,6 +21,12 @@ public class ProblemResponses implements OASFilter {
 
     private static final String BEARER = "bearer";
 
+    /** Sent with every API answer by {@link RateLimit}. */
+    private static final Map<String, String> RATE_LIMIT_HEADERS = Map.of(
+            "RateLimit-Limit", "Requests allowed per caller per minute (per instance)",
+            "RateLimit-Remaining", "Requests left in the current minute",
+            "RateLimit-Reset", "Seconds until the current minute's window ends");
+
     /** Longest text the schema allows anywhere (status reasons); every text column fits in it. */
     private static final int MAX_TEXT = 500;
     /** No array the API takes or gives is longer: pages hold 200 rows, a class at most 10,000 members. */
@@ -141,6 +147,9 @@ public class ProblemResponses implements OASFilter {
             problems.put("413", "Request body too large");
             problems.put("415", "Unsupported Content-Type");
         }
+        if (path.startsWith("/api/")) {
+            problems.put("429", "Too many requests from this caller in the current minute; see Retry-After");
+        }
         problems.put("500", "Unexpected error; the detail carries an error id");
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
@@ -150,6 +159,17 @@ public class ProblemResponses implements OASFilter {
                 operation.getResponses().addAPIResponse(code, problem(description));
             }
         });
+        if (path.startsWith("/api/")) {
+            operation.getResponses().getAPIResponses().forEach((code, response) -> {
+                if (code.startsWith("2") || code.startsWith("4")) {
+                    RATE_LIMIT_HEADERS.forEach((name, description) -> response.addHeader(name,
+                            OASFactory.createHeader().description(description)
+                                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                                            .minimum(java.math.BigDecimal.ZERO)
+                                            .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)))));
+                }
+            });
+        }
     }
 
     private static APIResponse problem(String description) {

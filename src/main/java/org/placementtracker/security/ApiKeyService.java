@@ -86,6 +86,7 @@ public class ApiKeyService {
     @Transactional
     public void bootstrap() {
         if (bootstrapKey.isEmpty() || bootstrapKey.get().isBlank()) {
+            offerDevelopmentKey();
             return;
         }
         String key = bootstrapKey.get().trim();
@@ -99,6 +100,21 @@ public class ApiKeyService {
         }
         store(BOOTSTRAP_NAME, Role.ADMIN, null, null, key, "PT_BOOTSTRAP_ADMIN_KEY");
         LOG.info("Created the first admin API key from PT_BOOTSTRAP_ADMIN_KEY");
+    }
+
+    /**
+     * In development mode only, a first run without PT_BOOTSTRAP_ADMIN_KEY still gets an admin key,
+     * printed once, so a newcomer can try the API at once. Never in production.
+     */
+    private void offerDevelopmentKey() {
+        if (io.quarkus.runtime.LaunchMode.current() != io.quarkus.runtime.LaunchMode.DEVELOPMENT
+                || ApiKey.count("role = ?1 and revokedAt is null", Role.ADMIN) > 0) {
+            return;
+        }
+        String key = ApiKeys.newKey();
+        store(BOOTSTRAP_NAME, Role.ADMIN, null, null, key, "development mode");
+        LOG.warnf("Development mode: created the first admin API key %s (shown once). Use it as "
+                + "'Authorization: Bearer <key>' or in Swagger UI's Authorize dialog.", key);
     }
 
     private ApiKey store(String name, Role role, UUID firmId, Instant expiresAt, String key, String createdBy) {
