@@ -50,7 +50,8 @@ public class ProblemResponses implements OASFilter {
         openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
                 .type(org.eclipse.microprofile.openapi.models.security.SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("An API key (ptk_...) from POST /api/v1/api-keys, or a JWT from the school's identity "
-                        + "provider"));
+                        + "provider, verified as RFC8725 advises: a signature is required (alg none is refused), "
+                        + "the algorithm is fixed to RS256, and issuer and expiry are checked"));
     }
 
     /**
@@ -67,6 +68,9 @@ public class ProblemResponses implements OASFilter {
             schema.setMaxLength(maxLengthOf(schema.getFormat()));
         }
         if (schema.getType().contains(Schema.SchemaType.INTEGER)) {
+            if (schema.getFormat() == null) {
+                schema.setFormat("int64");
+            }
             if (schema.getMinimum() == null) {
                 schema.setMinimum(java.math.BigDecimal.valueOf(Integer.MIN_VALUE));
             }
@@ -106,8 +110,15 @@ public class ProblemResponses implements OASFilter {
         return parameter;
     }
 
+    private static org.eclipse.microprofile.openapi.models.headers.Header integerHeader(String description) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema()
+                .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO)
+                .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)));
+    }
+
     private static void integer(Schema schema, int minimum, int maximum) {
         schema.setType(java.util.List.of(Schema.SchemaType.INTEGER));
+        schema.setFormat("int32");
         schema.setMinimum(java.math.BigDecimal.valueOf(minimum));
         schema.setMaximum(java.math.BigDecimal.valueOf(maximum));
     }
@@ -162,11 +173,13 @@ public class ProblemResponses implements OASFilter {
         if (path.startsWith("/api/")) {
             operation.getResponses().getAPIResponses().forEach((code, response) -> {
                 if (code.startsWith("2") || code.startsWith("4")) {
-                    RATE_LIMIT_HEADERS.forEach((name, description) -> response.addHeader(name,
-                            OASFactory.createHeader().description(description)
-                                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                                            .minimum(java.math.BigDecimal.ZERO)
-                                            .maximum(java.math.BigDecimal.valueOf(Integer.MAX_VALUE)))));
+                    RATE_LIMIT_HEADERS.forEach((name, description) -> response.addHeader(name, integerHeader(description)));
+                    response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
+                            .description("Present when the request's Origin is one of CORS_ORIGINS")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(200)));
+                }
+                if (code.equals("429")) {
+                    response.addHeader("Retry-After", integerHeader("Seconds until requests are accepted again"));
                 }
             });
         }
