@@ -24,7 +24,6 @@ public class ReportService {
         this.counts = counts;
     }
 
-    @Transactional
     public YearlyReport yearly(ReportFilter filter, GroupBy groupBy) {
         requireRange(filter);
         List<PlacementCounts.Count> found = counts.yearly(filter, groupBy);
@@ -37,7 +36,6 @@ public class ReportService {
                 YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals);
     }
 
-    @Transactional
     public FirmTotals byFirm(ReportFilter filter) {
         if (filter.from() > 0) {
             requireRange(filter);
@@ -85,11 +83,9 @@ public class ReportService {
         return rows;
     }
 
-    private List<YearlyReport.Row> grouped(GroupBy groupBy, List<PlacementCounts.Count> years) {
-        List<String> keys = years.stream().map(PlacementCounts.Count::key).filter(k -> k != null).distinct().toList();
-        Map<String, String> labels = counts.labels(groupBy, keys);
+    private static List<YearlyReport.Row> grouped(GroupBy groupBy, List<PlacementCounts.Count> years) {
         return years.stream()
-                .map(c -> new YearlyReport.Row(c.year(), c.key() == null ? "none" : c.key(), label(groupBy, c.key(), labels),
+                .map(c -> new YearlyReport.Row(c.year(), c.key() == null ? "none" : c.key(), label(groupBy, c),
                         c.personTimes(), c.distinctStudents()))
                 .sorted(Comparator.comparingInt(YearlyReport.Row::year)
                         .thenComparing(Comparator.comparingLong(YearlyReport.Row::personTimes).reversed())
@@ -97,13 +93,13 @@ public class ReportService {
                 .toList();
     }
 
-    private static String label(GroupBy groupBy, String key, Map<String, String> labels) {
-        if (key == null) {
+    private static String label(GroupBy groupBy, PlacementCounts.Count count) {
+        if (count.key() == null) {
             return groupBy == GroupBy.ORDER_CLASS ? "（无订单班）No order class" : "（无）None";
         }
         if (groupBy == GroupBy.TYPE) {
-            return PlacementTypes.label(Placement.Type.valueOf(key));
+            return PlacementTypes.label(Placement.Type.valueOf(count.key()));
         }
-        return labels.getOrDefault(key, key);
+        return count.label() == null ? count.key() : count.label();
     }
 }
