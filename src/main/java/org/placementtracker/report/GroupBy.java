@@ -5,19 +5,23 @@ import org.placementtracker.common.ProblemException;
 
 /** How report rows are split within a year. The SQL fragments are constants, never user text. */
 public enum GroupBy {
-    FIRM("firm", "p.firm_id::text", false),
-    MAJOR("major", "s.major_code", true),
-    ORDER_CLASS("orderClass", "p.order_class_id::text", false),
-    TYPE("type", "p.type", false);
+    FIRM("firm", "p.firm_id", false, "firm", "id"),
+    MAJOR("major", "s.major_code", true, "major", "code"),
+    ORDER_CLASS("orderClass", "p.order_class_id", false, "order_class", "id"),
+    TYPE("type", "p.type", false, null, null);
 
     private final String parameter;
     private final String sqlKey;
-    private final boolean needsStudent;
+    private final boolean ofStudent;
+    private final String labelTable;
+    private final String labelColumn;
 
-    GroupBy(String parameter, String sqlKey, boolean needsStudent) {
+    GroupBy(String parameter, String sqlKey, boolean ofStudent, String labelTable, String labelColumn) {
         this.parameter = parameter;
         this.sqlKey = sqlKey;
-        this.needsStudent = needsStudent;
+        this.ofStudent = ofStudent;
+        this.labelTable = labelTable;
+        this.labelColumn = labelColumn;
     }
 
     @JsonValue
@@ -25,12 +29,30 @@ public enum GroupBy {
         return parameter;
     }
 
+    /** The key column in its own type: grouping by a uuid is cheaper than by its text. */
     String sqlKey() {
         return sqlKey;
     }
 
-    boolean needsStudent() {
-        return needsStudent;
+    /**
+     * Whether the key belongs to the student ({@code s}) rather than the placement ({@code p}). Such a
+     * key is the same for all of a student's placements, so it is joined to the per-student counts
+     * instead of to every placement, and the placements keep their index order.
+     */
+    boolean ofStudent() {
+        return ofStudent;
+    }
+
+    /**
+     * A join from the counted rows {@code t} to the table naming the key, or empty: types are named
+     * in Java. Joined after counting, so it touches one row per group rather than per placement.
+     */
+    String labelJoin() {
+        return labelTable == null ? "" : " left join " + labelTable + " l on l." + labelColumn + " = t.key";
+    }
+
+    String sqlLabel() {
+        return labelTable == null ? "null::text" : "l.name";
     }
 
     public static GroupBy parse(String raw) {

@@ -1,24 +1,27 @@
 package org.placementtracker.report;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The counting queries. PostgreSQL does the counting — one aggregate over the indexed
- * placement rows, with the range total (distinct students across all years) in the same scan
- * through a grouping set — so no placement is ever loaded into Java.
+ * The counting queries. PostgreSQL does the counting, so no placement is ever loaded into Java.
+ * They run as plain JDBC on a pooled connection and outside any transaction: they read no entities,
+ * and each report is a single statement, which on its own sees one consistent snapshot of the
+ * committed placements. A small report then costs its query and little else: no native-query
+ * interpretation, no BEGIN and COMMIT round trips.
  */
 @ApplicationScoped
 public class PlacementCounts {
 
-    /** One aggregate row; {@code total} marks the range total. */
-    record Count(boolean total, int year, String key, long personTimes, long distinctStudents) {
+    /** One aggregate row; {@code total} marks the range total; {@code label} names the key where a table does. */
+    record Count(boolean total, int year, String key, String label, long personTimes, long distinctStudents) {
     }
 
     /** Counted placements at one firm. */
@@ -26,107 +29,140 @@ public class PlacementCounts {
             int lastYear) {
     }
 
-    private final EntityManager em;
+    /** A counting statement: SQL with positional parameters, bound in order. */
+    public record Statement(String sql, List<Object> parameters) {
 
-    public PlacementCounts(EntityManager em) {
-        this.em = em;
+        /** This statement prepared on {@code connection} with its parameters bound, ready to execute. */
+        public PreparedStatement prepare(Connection connection) throws SQLException {
+            PreparedStatement prepared = connection.prepareStatement(sql);
+            try {
+                for (int i = 0; i < parameters.size(); i++) {
+                    prepared.setObject(i + 1, parameters.get(i));
+                }
+                return prepared;
+            } catch (SQLException e) {
+                prepared.close();
+                throw e;
+            }
+        }
     }
 
-    /** A counting statement with its named parameters. */
-    public record Statement(String sql, Map<String, Object> parameters) {
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
-    /** The statement behind the yearly report (public so the benchmark times exactly this SQL). */
+    private final AgroalDataSource dataSource;
+
+    public PlacementCounts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The statement behind the yearly report (public so the benchmark times exactly this SQL).
+     * <p>
+     * The inner aggregate counts each student's placements per year (and group), and once more per
+     * student over the whole range (the grouping set with the year null). The outer aggregate adds
+     * these up per year and group: person-times are the sums, distinct students the number of rows,
+     * and the per-student rows give the range total, where a student counts once however many years
+     * they appear in. Ordered by student, the inner aggregate streams over a report index that is
+     * already in (student, year, firm) order, so memory stays flat and time grows with the number of
+     * placements, where a count(distinct) per year sorts or hashes them all. Group names are joined
+     * to the few counted rows, so the report is this one statement.
+     */
     public static Statement yearlyStatement(ReportFilter filter, GroupBy groupBy) {
-        String year = filter.yearBasis().sqlYear();
-        String key = groupBy == null ? "null::text" : groupBy.sqlKey();
-        Where where = where(filter, groupBy != null && groupBy.needsStudent());
-        String grouping = groupBy == null ? "(" + year + ")" : "(" + year + ", " + key + ")";
-        String sql = "select grouping(" + year + ") = 1 as total, coalesce(" + year + ", 0) as year, " + key
-                + " as key, count(*) as person_times, count(distinct p.student_id) as distinct_students "
-                + where.from + " where " + where.conditions + " group by grouping sets (" + grouping + ", ())";
-        return new Statement(sql, where.parameters);
+        Where where = where(filter);
+        String counted = perYear(perStudent(filter.yearBasis().sqlYear(), groupBy, where), groupBy);
+        String labelled = "select t.year, t.key::text, " + (groupBy == null ? "null::text" : groupBy.sqlLabel())
+                + " as label, t.person_times, t.distinct_students from (" + counted + ") t"
+                + (groupBy == null ? "" : groupBy.labelJoin());
+        return new Statement(labelled, where.parameters);
+    }
+
+    /** Rows (student_id, year, key, placements); year and key are null in each student's rollup row. */
+    private static String perStudent(String year, GroupBy groupBy, Where where) {
+        boolean keyed = groupBy != null && !groupBy.ofStudent();
+        String key = keyed ? groupBy.sqlKey() : "null::text";
+        return "select p.student_id, " + year + " as year, " + key + " as key, count(*)::int as placements "
+                + where.from + " where " + where.conditions
+                + " group by grouping sets ((p.student_id, " + year + (keyed ? ", " + key : "") + "), (p.student_id))"
+                // Asks for the order the index already has; without it the planner may pick a hash
+                // aggregate, whose cost it underestimates once the per-student rows outgrow work_mem.
+                + " order by p.student_id";
+    }
+
+    /** Rows (year, key, person_times, distinct_students); the year is null in the range total. */
+    private static String perYear(String perStudent, GroupBy groupBy) {
+        String sums = "sum(c.placements) as person_times, count(*) as distinct_students";
+        if (groupBy != null && groupBy.ofStudent()) {
+            return "select c.year, case when c.year is not null then " + groupBy.sqlKey() + " end as key, " + sums
+                    + " from (" + perStudent + ") c join student s on s.id = c.student_id group by 1, 2";
+        }
+        return "select c.year, c.key, " + sums + " from (" + perStudent + ") c group by c.year, c.key";
     }
 
     List<Count> yearly(ReportFilter filter, GroupBy groupBy) {
-        Statement statement = yearlyStatement(filter, groupBy);
-        List<Count> counts = new ArrayList<>();
-        for (Object row : bind(em.createNativeQuery(statement.sql()), statement.parameters()).getResultList()) {
-            Object[] r = (Object[]) row;
-            counts.add(new Count((Boolean) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                    ((Number) r[3]).longValue(), ((Number) r[4]).longValue()));
-        }
-        return counts;
+        return query(yearlyStatement(filter, groupBy), row -> {
+            int year = row.getInt(1);
+            boolean total = row.wasNull();
+            return new Count(total, year, row.getString(2), row.getString(3), row.getLong(4), row.getLong(5));
+        });
     }
 
     List<FirmCount> byFirm(ReportFilter filter) {
         String year = filter.yearBasis().sqlYear();
-        Where where = where(filter, false);
+        Where where = where(filter);
         String sql = "select f.id, f.name, c.person_times, c.distinct_students, c.first_year, c.last_year from ("
                 + "select p.firm_id, count(*) as person_times, count(distinct p.student_id) as distinct_students, "
                 + "min(" + year + ") as first_year, max(" + year + ") as last_year "
                 + where.from + " where " + where.conditions + " group by p.firm_id) c join firm f on f.id = c.firm_id "
                 + "order by c.person_times desc, c.distinct_students desc, f.name, f.id";
-        List<FirmCount> counts = new ArrayList<>();
-        for (Object row : bind(em.createNativeQuery(sql), where.parameters).getResultList()) {
-            Object[] r = (Object[]) row;
-            counts.add(new FirmCount((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), ((Number) r[4]).intValue(), ((Number) r[5]).intValue()));
-        }
-        return counts;
+        return query(new Statement(sql, where.parameters), row -> new FirmCount(row.getObject(1, UUID.class),
+                row.getString(2), row.getLong(3), row.getLong(4), row.getInt(5), row.getInt(6)));
     }
 
-    /** Names for group keys, looked up once per report. */
-    Map<String, String> labels(GroupBy groupBy, List<String> keys) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        if (keys.isEmpty() || groupBy == GroupBy.TYPE) {
-            return labels;
+    private <T> List<T> query(Statement statement, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement prepared = statement.prepare(connection);
+                ResultSet rows = prepared.executeQuery()) {
+            List<T> read = new ArrayList<>();
+            while (rows.next()) {
+                read.add(reader.read(rows));
+            }
+            return read;
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting placements failed", e);
         }
-        String sql = switch (groupBy) {
-            case FIRM -> "select id::text, name from firm where id::text in (:keys)";
-            case MAJOR -> "select code, name from major where code in (:keys)";
-            case ORDER_CLASS -> "select id::text, name from order_class where id::text in (:keys)";
-            case TYPE -> throw new IllegalStateException("types have fixed labels");
-        };
-        for (Object row : em.createNativeQuery(sql).setParameter("keys", keys).getResultList()) {
-            Object[] r = (Object[]) row;
-            labels.put((String) r[0], (String) r[1]);
-        }
-        return labels;
     }
 
-    private record Where(String from, String conditions, Map<String, Object> parameters) {
+    private record Where(String from, String conditions, List<Object> parameters) {
     }
 
     /** The counted placements: not cancelled, starting in the range, matching the filters. */
-    private static Where where(ReportFilter filter, boolean joinStudent) {
-        boolean student = joinStudent || filter.majorCode() != null;
-        String from = "from placement p" + (student ? " join student s on s.id = p.student_id" : "");
+    private static Where where(ReportFilter filter) {
+        String from = "from placement p" + (filter.majorCode() == null ? "" : " join student s on s.id = p.student_id");
         StringBuilder conditions = new StringBuilder("p.status <> 'CANCELLED'");
-        Map<String, Object> parameters = new LinkedHashMap<>();
+        List<Object> parameters = new ArrayList<>();
         if (filter.from() > 0) {
-            conditions.append(" and p.start_date >= :rangeStart and p.start_date < :rangeEnd");
-            parameters.put("rangeStart", filter.yearBasis().firstDay(filter.from()));
-            parameters.put("rangeEnd", filter.yearBasis().firstDay(filter.to() + 1));
+            // Literal dates, not parameters: a prepared statement reused often enough gets a generic
+            // plan, which would assume a narrow range and sort what is mostly the whole table. They
+            // are formatted from validated years, never from request text.
+            conditions.append(" and p.start_date >= date '").append(filter.yearBasis().firstDay(filter.from()))
+                    .append("' and p.start_date < date '").append(filter.yearBasis().firstDay(filter.to() + 1))
+                    .append('\'');
         }
-        add(conditions, parameters, "p.firm_id = :firmId", "firmId", filter.firmId());
-        add(conditions, parameters, "s.major_code = :majorCode", "majorCode", filter.majorCode());
-        add(conditions, parameters, "p.order_class_id = :orderClassId", "orderClassId", filter.orderClassId());
-        add(conditions, parameters, "p.type = :type", "type", filter.type() == null ? null : filter.type().name());
-        add(conditions, parameters, "p.firm_id = :scopeFirm", "scopeFirm", filter.scopeFirmId());
+        add(conditions, parameters, "p.firm_id = ?", filter.firmId());
+        add(conditions, parameters, "s.major_code = ?", filter.majorCode());
+        add(conditions, parameters, "p.order_class_id = ?", filter.orderClassId());
+        add(conditions, parameters, "p.type = ?", filter.type() == null ? null : filter.type().name());
+        // A partner's reports cover its own firm only, whatever the filters name.
+        add(conditions, parameters, "p.firm_id = ?", filter.scopeFirmId());
         return new Where(from, conditions.toString(), parameters);
     }
 
-    private static void add(StringBuilder conditions, Map<String, Object> parameters, String condition, String name,
-            Object value) {
+    private static void add(StringBuilder conditions, List<Object> parameters, String condition, Object value) {
         if (value != null) {
             conditions.append(" and ").append(condition);
-            parameters.put(name, value);
+            parameters.add(value);
         }
-    }
-
-    private static Query bind(Query query, Map<String, Object> parameters) {
-        parameters.forEach(query::setParameter);
-        return query;
     }
 }

@@ -27,7 +27,6 @@ public class ReportService {
         this.caller = caller;
     }
 
-    @Transactional
     public YearlyReport yearly(ReportFilter unscoped, GroupBy groupBy) {
         ReportFilter filter = unscoped.scopedTo(caller.partnerFirm());
         requireRange(filter);
@@ -41,7 +40,6 @@ public class ReportService {
                 YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals);
     }
 
-    @Transactional
     public FirmTotals byFirm(ReportFilter unscoped) {
         ReportFilter filter = unscoped.scopedTo(caller.partnerFirm());
         if (filter.from() > 0) {
@@ -90,11 +88,9 @@ public class ReportService {
         return rows;
     }
 
-    private List<YearlyReport.Row> grouped(GroupBy groupBy, List<PlacementCounts.Count> years) {
-        List<String> keys = years.stream().map(PlacementCounts.Count::key).filter(k -> k != null).distinct().toList();
-        Map<String, String> labels = counts.labels(groupBy, keys);
+    private static List<YearlyReport.Row> grouped(GroupBy groupBy, List<PlacementCounts.Count> years) {
         return years.stream()
-                .map(c -> new YearlyReport.Row(c.year(), c.key() == null ? "none" : c.key(), label(groupBy, c.key(), labels),
+                .map(c -> new YearlyReport.Row(c.year(), c.key() == null ? "none" : c.key(), label(groupBy, c),
                         c.personTimes(), c.distinctStudents()))
                 .sorted(Comparator.comparingInt(YearlyReport.Row::year)
                         .thenComparing(Comparator.comparingLong(YearlyReport.Row::personTimes).reversed())
@@ -102,13 +98,13 @@ public class ReportService {
                 .toList();
     }
 
-    private static String label(GroupBy groupBy, String key, Map<String, String> labels) {
-        if (key == null) {
+    private static String label(GroupBy groupBy, PlacementCounts.Count count) {
+        if (count.key() == null) {
             return groupBy == GroupBy.ORDER_CLASS ? "（无订单班）No order class" : "（无）None";
         }
         if (groupBy == GroupBy.TYPE) {
-            return PlacementTypes.label(Placement.Type.valueOf(key));
+            return PlacementTypes.label(Placement.Type.valueOf(count.key()));
         }
-        return labels.getOrDefault(key, key);
+        return count.label() == null ? count.key() : count.label();
     }
 }
