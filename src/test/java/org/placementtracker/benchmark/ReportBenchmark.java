@@ -47,7 +47,7 @@ public final class ReportBenchmark {
     /** The benchmark's own admin API key, made for this run. */
     private static final String KEY = "ptk_" + java.util.HexFormat.of().formatHex(randomBytes(24));
     private static final int WARMUP = 5;
-    private static final Duration WARMUP_TIME = Duration.ofSeconds(2);
+    private static final Duration WARMUP_TIME = Duration.ofSeconds(3);
     private static final int MAX_WARMUP = 2_000;
     private static final int RUNS = Integer.getInteger("benchmark.runs", 30);
     private static final String DATABASE = "pt_report_bench";
@@ -93,7 +93,7 @@ public final class ReportBenchmark {
                 .append(embedded == null ? "server " + server : "embedded (zonky)").append("; ")
                 .append(RUNS).append(" timed calls per case after ").append(WARMUP).append(" warm-up calls, or ")
                 .append(WARMUP_TIME.toSeconds()).append(" s of them if more (at most ").append(MAX_WARMUP)
-                .append(").\n\n")
+                .append("); HTTP and SQL calls alternate.\n\n")
                 .append("| placements | case | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL p50 |\n")
                 .append("|---:|---|---:|---:|---:|---:|---:|\n");
         DataGenerator.migrate(url, user, password);
@@ -124,8 +124,11 @@ public final class ReportBenchmark {
                         new Case("firmId (largest firm)", "&firmId=" + largestFirm, filter(largestFirm), null),
                         new Case("groupBy=firm", "&groupBy=firm", filter(null), GroupBy.FIRM));
                 for (Case c : cases) {
-                    Timing http = time(() -> get(base + "/api/v1/reports/placements/yearly?from=2014&to=2025" + c.query()));
-                    Timing sql = time(() -> runSql(db, PlacementCounts.yearlyStatement(c.filter(), c.groupBy())));
+                    Timing[] httpAndSql = timeAlternately(
+                            () -> get(base + "/api/v1/reports/placements/yearly?from=2014&to=2025" + c.query()),
+                            () -> runSql(db, PlacementCounts.yearlyStatement(c.filter(), c.groupBy())));
+                    Timing http = httpAndSql[0];
+                    Timing sql = httpAndSql[1];
                     String line = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %.2f |%n", size,
                             c.name(), http.p50(), http.p95(), sql.p50(), sql.p95(), http.p50() / sql.p50());
                     System.out.print(line);
@@ -200,20 +203,36 @@ public final class ReportBenchmark {
     }
 
     private static Timing time(Call call) throws Exception {
+        return timeAlternately(call)[0];
+    }
+
+    /**
+     * Times the calls in turn, one of each per round, so that load from anything else on the machine
+     * falls on all of them alike rather than on whichever happened to run during a burst.
+     */
+    private static Timing[] timeAlternately(Call... calls) throws Exception {
         // Fast cases warm up for longer: the service's request path must be JIT-compiled before it is
         // timed, which takes a few thousand calls, or a just-started service is charged for compiling.
         long warmUntil = System.nanoTime() + WARMUP_TIME.toNanos();
         for (int i = 0; i < WARMUP || (i < MAX_WARMUP && System.nanoTime() < warmUntil); i++) {
-            call.run();
+            for (Call call : calls) {
+                call.run();
+            }
         }
-        double[] millis = new double[RUNS];
+        double[][] millis = new double[calls.length][RUNS];
         for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            call.run();
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            for (int c = 0; c < calls.length; c++) {
+                long start = System.nanoTime();
+                calls[c].run();
+                millis[c][i] = (System.nanoTime() - start) / 1e6;
+            }
         }
-        Arrays.sort(millis);
-        return new Timing(percentile(millis, 0.50), percentile(millis, 0.95));
+        Timing[] timings = new Timing[calls.length];
+        for (int c = 0; c < calls.length; c++) {
+            Arrays.sort(millis[c]);
+            timings[c] = new Timing(percentile(millis[c], 0.50), percentile(millis[c], 0.95));
+        }
+        return timings;
     }
 
     private static double percentile(double[] sorted, double p) {
