@@ -35,8 +35,4 @@ public class ApiKey extends VersionedEntity {
     public Instant revokedAt;
 
     public String createdBy;
-
-    boolean usableAt(Instant now) {
-        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
-    }
 }
