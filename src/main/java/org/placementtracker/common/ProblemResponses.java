@@ -21,11 +21,11 @@ public class ProblemResponses implements OASFilter {
 
     private static final String BEARER = "bearer";
 
-    /** Sent with every API answer by {@link RateLimit}. */
-    private static final Map<String, String> RATE_LIMIT_HEADERS = Map.of(
+    /** Sent with every API answer by {@link RateLimit}; sorted, so the document is the same on every build. */
+    private static final Map<String, String> RATE_LIMIT_HEADERS = new TreeMap<>(Map.of(
             "RateLimit-Limit", "Requests allowed per caller per minute (per instance)",
             "RateLimit-Remaining", "Requests left in the current minute",
-            "RateLimit-Reset", "Seconds until the current minute's window ends");
+            "RateLimit-Reset", "Seconds until the current minute's window ends"));
 
     /** Longest text the schema allows anywhere (status reasons); every text column fits in it. */
     private static final int MAX_TEXT = 500;
