@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
