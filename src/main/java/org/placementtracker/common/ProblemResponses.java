@@ -110,6 +110,35 @@ public class ProblemResponses implements OASFilter {
         return parameter;
     }
 
+    /** Single resources that carry a version, and so an ETag (see {@link ETags}, {@link Preconditions}). */
+    private static final java.util.Set<String> VERSIONED_ITEMS = java.util.Set.of("/api/v1/majors/{code}",
+            "/api/v1/students/{id}", "/api/v1/firms/{id}", "/api/v1/order-classes/{id}", "/api/v1/rotations/{id}",
+            "/api/v1/placements/{id}");
+
+    private static void documentConditions(PathItem.HttpMethod method, Operation operation, Map<String, String> problems) {
+        boolean read = method == PathItem.HttpMethod.GET;
+        operation.addParameter(OASFactory.createParameter().name(read ? "If-None-Match" : "If-Match")
+                .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                .description(read ? "An ETag from an earlier read: 304 without a body if it is still current"
+                        : "The ETag the change is based on: 412 if the resource has changed since (required when "
+                                + "REQUIRE_IF_MATCH=true, else optional)")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(40)
+                        .pattern("^(\\*|(W/)?\"[0-9]+\")(, *(W/)?\"[0-9]+\")*$")));
+        if (read) {
+            operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: the If-None-Match ETag is current"));
+        } else {
+            problems.put("412", "If-Match names an older version: read the resource again; nothing was changed");
+            problems.put("428", "If-Match is required (REQUIRE_IF_MATCH=true) and was not sent");
+        }
+        org.eclipse.microprofile.openapi.models.responses.APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null) {
+            ok.addHeader("ETag", OASFactory.createHeader().description("Strong ETag: the resource's version")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(22)
+                            .pattern("^\"[0-9]+\"$")));
+        }
+    }
+
     private static org.eclipse.microprofile.openapi.models.headers.Header integerHeader(String description) {
         return OASFactory.createHeader().description(description).schema(OASFactory.createSchema()
                 .addType(Schema.SchemaType.INTEGER).format("int32").minimum(java.math.BigDecimal.ZERO)
@@ -160,6 +189,9 @@ public class ProblemResponses implements OASFilter {
         }
         if (path.startsWith("/api/")) {
             problems.put("429", "Too many requests from this caller in the current minute; see Retry-After");
+        }
+        if (VERSIONED_ITEMS.contains(path)) {
+            documentConditions(method, operation, problems);
         }
         problems.put("500", "Unexpected error; the detail carries an error id");
         if (operation.getResponses() == null) {

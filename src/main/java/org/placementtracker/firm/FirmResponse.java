@@ -2,6 +2,7 @@ package org.placementtracker.firm;
 
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.placementtracker.common.Versioned;
 
 @Schema(description = "A partner firm (合作企业)")
 public record FirmResponse(
@@ -14,10 +15,12 @@ public record FirmResponse(
         @Schema(examples = "王经理", nullable = true) String contactName,
         @Schema(examples = "0312-2196000", nullable = true) String contactPhone,
         @Schema(examples = "12000") int headcount,
-        Firm.Status status) {
+        Firm.Status status,
+        @Schema(description = "Changes with every write; the ETag of the resource", examples = "3", readOnly = true)
+        long version) implements Versioned {
 
     static FirmResponse of(Firm f) {
         return new FirmResponse(f.id, f.name, f.creditCode, f.industry, f.district, f.address, f.contactName,
-                f.contactPhone, f.headcount, f.status);
+                f.contactPhone, f.headcount, f.status, f.version);
     }
 }

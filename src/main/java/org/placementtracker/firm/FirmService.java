@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
@@ -30,12 +31,14 @@ public class FirmService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final Preconditions preconditions;
     private final CurrentCaller caller;
 
-    public FirmService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, CurrentCaller caller) {
+    public FirmService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.preconditions = preconditions;
         this.caller = caller;
     }
 
@@ -70,6 +73,7 @@ public class FirmService {
     @Transactional
     public FirmResponse patch(UUID id, JsonNode patch) {
         Firm firm = find(id);
+        preconditions.check(firm.version);
         FirmRequest changed = mergePatch.apply(asRequest(firm), patch, FirmRequest.class);
         apply(firm, changed);
         em.flush();
@@ -79,6 +83,7 @@ public class FirmService {
     @Transactional
     public void delete(UUID id) {
         Firm firm = find(id);
+        preconditions.check(firm.version);
         long placements = em.createQuery("select count(p) from Placement p where p.firmId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         long classes = em.createQuery("select count(o) from OrderClass o where o.firmId = :id", Long.class)

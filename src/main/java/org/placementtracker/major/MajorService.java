@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
@@ -23,11 +24,13 @@ public class MajorService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final Preconditions preconditions;
 
-    public MajorService(EntityManager em, CursorCodec cursors, MergePatch mergePatch) {
+    public MajorService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.preconditions = preconditions;
     }
 
     @Transactional
@@ -59,6 +62,7 @@ public class MajorService {
     @Transactional
     public MajorResponse patch(String code, JsonNode patch) {
         Major major = find(code);
+        preconditions.check(major.version);
         MajorRequest changed = mergePatch.apply(MajorResponse.of(major).asRequest(), patch, MajorRequest.class);
         if (!changed.code().equals(major.code)) {
             throw ProblemException.invalid("code", "cannot be changed; create a new major instead");
@@ -71,6 +75,7 @@ public class MajorService {
     @Transactional
     public void delete(String code) {
         Major major = find(code);
+        preconditions.check(major.version);
         long students = em.createQuery("select count(s) from Student s where s.majorCode = :code", Long.class)
                 .setParameter("code", code).getSingleResult();
         long classes = em.createQuery("select count(o) from OrderClass o where o.majorCode = :code", Long.class)

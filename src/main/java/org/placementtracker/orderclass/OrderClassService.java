@@ -13,6 +13,7 @@ import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
@@ -46,12 +47,14 @@ public class OrderClassService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final Preconditions preconditions;
     private final CurrentCaller caller;
 
-    public OrderClassService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, CurrentCaller caller) {
+    public OrderClassService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.preconditions = preconditions;
         this.caller = caller;
     }
 
@@ -93,6 +96,7 @@ public class OrderClassService {
     @Transactional
     public OrderClassResponse patch(UUID id, JsonNode patch) {
         OrderClass orderClass = lock(id);
+        preconditions.check(orderClass.version);
         OrderClassRequest changed = mergePatch.apply(OrderClassResponse.of(orderClass).asRequest(), patch,
                 OrderClassRequest.class);
         if (changed.quota() < orderClass.memberCount) {
@@ -113,6 +117,7 @@ public class OrderClassService {
     @Transactional
     public void delete(UUID id) {
         OrderClass orderClass = lock(id);
+        preconditions.check(orderClass.version);
         long placements = em.createQuery("select count(p) from Placement p where p.orderClassId = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
         long rotations = em.createQuery("select count(r) from Rotation r where r.orderClassId = :id", Long.class)

@@ -14,6 +14,7 @@ import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.Period;
@@ -62,15 +63,17 @@ public class PlacementService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final Preconditions preconditions;
     private final StudentService students;
     private final CurrentCaller caller;
 
-    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, StudentService students,
+    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, StudentService students,
             CurrentCaller caller) {
         this.caller = caller;
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.preconditions = preconditions;
         this.students = students;
     }
 
@@ -127,6 +130,7 @@ public class PlacementService {
     @Transactional
     public PlacementResponse patch(UUID id, JsonNode patch) {
         Placement placement = find(id);
+        preconditions.check(placement.version);
         PlacementRequest changed = mergePatch.apply(PlacementResponse.of(placement).asRequest(), patch,
                 PlacementRequest.class);
         if (!changed.studentId().equals(placement.studentId)) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.Period;
@@ -37,18 +38,20 @@ public class RotationService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final Preconditions preconditions;
     private final OrderClassService orderClasses;
     private final PlacementService placements;
     private final StudentService students;
     private final CurrentCaller caller;
 
-    public RotationService(EntityManager em, CursorCodec cursors, MergePatch mergePatch,
+    public RotationService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions,
             OrderClassService orderClasses, PlacementService placements, StudentService students,
             CurrentCaller caller) {
         this.caller = caller;
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.preconditions = preconditions;
         this.orderClasses = orderClasses;
         this.placements = placements;
         this.students = students;
@@ -87,6 +90,7 @@ public class RotationService {
     public RotationResponse patch(UUID id, JsonNode patch) {
         Rotation rotation = find(id);
         OrderClass orderClass = orderClasses.lock(rotation.orderClassId);
+        preconditions.check(rotation.version);
         RotationRequest changed = mergePatch.apply(RotationResponse.of(rotation).asRequest(), patch,
                 RotationRequest.class);
         if (rotation.status == Rotation.Status.CANCELLED && changed.status() != Rotation.Status.CANCELLED) {

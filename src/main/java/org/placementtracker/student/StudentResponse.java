@@ -3,6 +3,7 @@ package org.placementtracker.student;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.placementtracker.common.Versioned;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 @Schema(description = "A student. The ID number is masked to its last 4 characters (in full only when an ADMIN "
@@ -21,7 +22,9 @@ public record StudentResponse(
         @Schema(examples = "700206") String majorCode,
         @Schema(examples = "2024") int cohortYear,
         @Schema(examples = "24汽修1班", nullable = true) String className,
-        Student.Status status) {
+        Student.Status status,
+        @Schema(description = "Changes with every write; the ETag of the resource", examples = "3", readOnly = true)
+        long version) implements Versioned {
 
     /** The view for officers and viewers: ID number masked. */
     static StudentResponse of(Student s) {
@@ -31,13 +34,13 @@ public record StudentResponse(
     /** The view with the ID number as given: in full only for an admin's reveal. */
     static StudentResponse withIdNumber(Student s, String idNumber) {
         return new StudentResponse(s.id, s.studentNo, s.name, s.gender, s.birthDate, idNumber, s.phone, s.majorCode,
-                s.cohortYear, s.className, s.status);
+                s.cohortYear, s.className, s.status, s.version);
     }
 
     /** A partner firm's view: what an employer needs, nothing more. */
     static StudentResponse forPartner(Student s) {
         return new StudentResponse(s.id, s.studentNo, s.name, s.gender, null, null, null, s.majorCode, s.cohortYear,
-                s.className, s.status);
+                s.className, s.status, s.version);
     }
 
     private static final String MASK = "*".repeat(14);

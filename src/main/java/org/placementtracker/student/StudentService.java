@@ -13,6 +13,7 @@ import org.placementtracker.common.FieldError;
 import org.placementtracker.common.IdNumber;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
@@ -44,14 +45,16 @@ public class StudentService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final Preconditions preconditions;
     private final PersonalDataCipher cipher;
     private final CurrentCaller caller;
 
-    public StudentService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, PersonalDataCipher cipher,
+    public StudentService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, PersonalDataCipher cipher,
             CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
+        this.preconditions = preconditions;
         this.cipher = cipher;
         this.caller = caller;
     }
@@ -102,6 +105,7 @@ public class StudentService {
     @Transactional
     public StudentResponse patch(UUID id, JsonNode patch) {
         Student student = find(id);
+        preconditions.check(student.version);
         StudentRequest changed = mergePatch.apply(asRequest(student), patch, StudentRequest.class);
         apply(student, changed);
         em.flush();
@@ -111,6 +115,7 @@ public class StudentService {
     @Transactional
     public void delete(UUID id) {
         Student student = find(id);
+        preconditions.check(student.version);
         long placements = count("select count(p) from Placement p where p.studentId = :id", id);
         long memberships = count("select count(m) from OrderClassMember m where m.id.studentId = :id", id);
         if (placements > 0 || memberships > 0) {
