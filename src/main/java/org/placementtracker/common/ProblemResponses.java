@@ -190,6 +190,17 @@ public class ProblemResponses implements OASFilter {
         if (path.startsWith("/api/")) {
             problems.put("429", "Too many requests from this caller in the current minute; see Retry-After");
         }
+        if (path.startsWith("/api/") && method == PathItem.HttpMethod.POST) {
+            operation.addParameter(OASFactory.createParameter().name("Idempotency-Key")
+                    .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                    .description("Makes a retry safe: the first answer is stored with the key (per credential, kept "
+                            + "IDEMPOTENCY_RETENTION, default 24 hours) and a retry with the same key and body gets it "
+                            + "again with Idempotency-Replayed: true, changing nothing. Same key, other body: 422; "
+                            + "same key while the first is running: 409.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1).maxLength(255)
+                            .pattern("^[\\x21-\\x7E]+$")));
+            problems.put("422", "The Idempotency-Key was used before for a different request");
+        }
         if (VERSIONED_ITEMS.contains(path)) {
             documentConditions(method, operation, problems);
         }

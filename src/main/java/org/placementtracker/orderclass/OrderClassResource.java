@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -46,6 +47,7 @@ public class OrderClassResource {
     }
 
     @POST
+    @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create an order class", description = "Firm and major must exist; status defaults to OPEN.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new order class")
@@ -104,6 +106,7 @@ public class OrderClassResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/members")
     @ResponseStatus(201)
     @Operation(summary = "Add a member to an order class",

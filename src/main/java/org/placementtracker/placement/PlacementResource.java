@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -45,6 +46,7 @@ public class PlacementResource {
     }
 
     @POST
+    @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create a placement",
             description = "Starts PLANNED. The student must be ENROLLED, the firm ACTIVE, and the student must have no "
@@ -103,6 +105,7 @@ public class PlacementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/status")
     @Operation(summary = "Change a placement's status",
             description = "PLANNED→ACTIVE→COMPLETED; PLANNED or ACTIVE→TERMINATED (reason required); PLANNED→CANCELLED. "

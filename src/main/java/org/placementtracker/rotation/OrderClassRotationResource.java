@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,6 +42,7 @@ public class OrderClassRotationResource {
     }
 
     @POST
+    @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Plan a rotation for an order class",
             description = "The firm defaults to the class's firm. Rotations of one class never overlap (409).")

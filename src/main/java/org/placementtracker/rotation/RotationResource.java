@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -51,6 +52,7 @@ public class RotationResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/dispatch")
     @Operation(summary = "Dispatch a rotation's members",
             description = "Creates one WORK_STUDY placement per current member for the rotation's firm and dates. "

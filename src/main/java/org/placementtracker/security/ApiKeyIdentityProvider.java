@@ -36,7 +36,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 .setPrincipal(new QuarkusPrincipal(caller.name()))
                 .addRole(caller.role().name())
                 .addAttribute(CallerIdentity.ROLE, caller.role())
-                .addAttribute(CallerIdentity.NAME, caller.name());
+                .addAttribute(CallerIdentity.NAME, caller.name())
+                .addAttribute(CallerIdentity.CREDENTIAL, caller.credential());
         if (caller.firmId() != null) {
             builder.addAttribute(CallerIdentity.FIRM, caller.firmId());
         }

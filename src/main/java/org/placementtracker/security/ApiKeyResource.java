@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,6 +42,7 @@ public class ApiKeyResource {
     }
 
     @POST
+    @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create an API key",
             description = "The answer carries the key itself, once: only its hash is stored. PARTNER keys need firmId.")

@@ -88,12 +88,13 @@ public class ApiKeyService {
      */
     public Optional<Caller> authenticate(String presented) {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select name, role, firm_id from api_key where key_hash = ? and revoked_at is null "
+                "select name, role, firm_id, id from api_key where key_hash = ? and revoked_at is null "
                         + "and (expires_at is null or expires_at > now())")) {
             select.setString(1, ApiKeys.hash(presented));
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new Caller(row.getString(1), Role.valueOf(row.getString(2)),
-                        row.getObject(3, UUID.class))) : Optional.empty();
+                        row.getObject(3, UUID.class), "api-key:" + row.getObject(4, UUID.class)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read API keys", e);

@@ -4,11 +4,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import java.util.UUID;
 
 /** Where a {@link Caller} is kept on Quarkus' security identity. */
-final class CallerIdentity {
+public final class CallerIdentity {
 
     static final String ROLE = "pt.role";
     static final String FIRM = "pt.firm";
     static final String NAME = "pt.name";
+    /** Which credential made the request (an API key's id, or a token's issuer and subject). */
+    public static final String CREDENTIAL = "pt.credential";
 
     private CallerIdentity() {
     }

@@ -47,7 +47,8 @@ public class TokenRoles implements SecurityIdentityAugmentor {
         String name = token.getName() != null ? token.getName() : token.getSubject();
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(CallerIdentity.ROLE, role)
-                .addAttribute(CallerIdentity.NAME, name);
+                .addAttribute(CallerIdentity.NAME, name)
+                .addAttribute(CallerIdentity.CREDENTIAL, "token:" + token.getIssuer() + "/" + token.getSubject());
         if (firm != null) {
             builder.addAttribute(CallerIdentity.FIRM, firm);
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,6 +50,7 @@ public class StudentResource {
     }
 
     @POST
+    @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create a student", description = "The major must exist; status defaults to ENROLLED.")
     @APIResponse(responseCode = "201", description = "Created; Location names the new student")
