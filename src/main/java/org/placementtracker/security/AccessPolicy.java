@@ -50,6 +50,7 @@ public final class AccessPolicy {
         rule("GET", "/api/v1/api-keys", WRITE);
         rule("DELETE", "/api/v1/api-keys/{id}", WRITE);
         rule("GET", "/api/v1/audit", EnumSet.of(ADMIN));
+        rule("GET", "/api/v1/changes", READ_OWN);
     }
 
     private AccessPolicy() {

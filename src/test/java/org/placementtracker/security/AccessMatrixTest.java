@@ -67,6 +67,7 @@ class AccessMatrixTest {
         EXPECTED.put("GET /api/v1/api-keys", WRITE);
         EXPECTED.put("DELETE /api/v1/api-keys/{id}", WRITE);
         EXPECTED.put("GET /api/v1/audit", ADMIN);
+        EXPECTED.put("GET /api/v1/changes", READ_OWN);
     }
 
     private final Map<String, String> keys = new LinkedHashMap<>();
