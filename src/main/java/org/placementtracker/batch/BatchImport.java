@@ -50,6 +50,8 @@ public class BatchImport {
             + "rows[N].field (rows[N] alone for a rule across fields) and nothing is saved. atomic=false: 207 with "
             + "one result per row, failed rows carrying their problem; the good rows are saved.";
     public static final int MAX_ROWS = 10_000;
+    /** What the default batch body limit (pt.http.max-batch-body-size) lets a CSV file be. */
+    public static final int MAX_CSV_CHARS = 16 * 1024 * 1024;
     private static final char BOM = '\uFEFF';
 
     private final ObjectMapper mapper;

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.batch.BatchImport;
 import org.placementtracker.batch.RowResult;
+import org.placementtracker.common.Problem;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementtracker.idempotency.Idempotent;
@@ -75,16 +76,23 @@ public class StudentResource {
     @APIResponse(responseCode = "207", description = "atomic=false: one result per row; the good rows were saved",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over the batch size limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "atomic=true and some rows failed: errors name each as "
+            + "rows[N].field, or rows[N] for a rule across fields; nothing was saved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importStudents(
             @RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
                             implementation = StudentRequest.class), examples = @ExampleObject(name = "students",
                             value = "[" + EXAMPLE + "]")),
-                    @Content(mediaType = BatchImport.CSV, schema = @Schema(type = SchemaType.STRING),
+                    @Content(mediaType = BatchImport.CSV,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = BatchImport.MAX_CSV_CHARS),
                             examples = @ExampleObject(name = "studentsCsv", value = CSV_EXAMPLE))})
             byte[] body,
             @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "true (default): all rows or none; false: keep the good rows")
+            @Parameter(description = "true (default): all rows or none; false: keep the good rows",
+                    schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
             @QueryParam("atomic") String atomic,
             @Context UriInfo uri) {
         return imports.run(body, contentType, atomic, uri.getPath(), StudentRequest.class, service::upsert,
