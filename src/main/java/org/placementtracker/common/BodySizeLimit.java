@@ -6,14 +6,21 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses bodies over {@code pt.http.max-body-size} with a 413 problem before they are read.
+ * Batch imports carry up to 10,000 rows, so their paths have the larger
+ * {@code pt.http.max-batch-body-size}.
  * The HTTP layer's own, larger limit remains as a backstop for bodies sent without a length.
  */
 public class BodySizeLimit {
 
-    private final long maxBytes;
+    private static final String BATCH_SUFFIX = "/batch";
 
-    public BodySizeLimit(@ConfigProperty(name = "pt.http.max-body-size", defaultValue = "1048576") long maxBytes) {
+    private final long maxBytes;
+    private final long maxBatchBytes;
+
+    public BodySizeLimit(@ConfigProperty(name = "pt.http.max-body-size", defaultValue = "1048576") long maxBytes,
+            @ConfigProperty(name = "pt.http.max-batch-body-size", defaultValue = "16777216") long maxBatchBytes) {
         this.maxBytes = maxBytes;
+        this.maxBatchBytes = maxBatchBytes;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -28,9 +35,10 @@ public class BodySizeLimit {
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("bad-request", "Bad request", "Content-Length is not a number");
         }
-        if (declared > maxBytes) {
+        long limit = request.getUriInfo().getPath().endsWith(BATCH_SUFFIX) ? maxBatchBytes : maxBytes;
+        if (declared > limit) {
             throw new ProblemException(413, "payload-too-large", "Request body too large",
-                    "The request body has " + declared + " bytes; the limit is " + maxBytes);
+                    "The request body has " + declared + " bytes; the limit is " + limit);
         }
     }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** What a JSON body that cannot be read means to the client: which field, and what it must be. */
-final class JsonProblems {
+public final class JsonProblems {
 
     private JsonProblems() {
     }
 
-    static ProblemException of(JsonProcessingException e) {
+    public static ProblemException of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             String field = path((JsonMappingException) e);
             return new ProblemException(400, "unknown-field", "Unknown JSON field",

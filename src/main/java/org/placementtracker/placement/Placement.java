@@ -57,4 +57,7 @@ public class Placement extends VersionedEntity {
     public Status status;
 
     public String statusReason;
+
+    /** The importing client's own key for this placement, unique within its firm when present. */
+    public String externalRef;
 }

@@ -12,6 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.placementtracker.batch.BatchImport;
+import org.placementtracker.batch.RowResult;
+import org.placementtracker.common.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,10 +48,50 @@ public class PlacementResource {
             {"studentId": "3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11", "firmId": "7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c",
              "type": "POST_INTERNSHIP", "position": "总装车间装配工", "startDate": "2025-03-01", "endDate": "2025-08-31"}""";
 
-    private final PlacementService service;
+    static final String CSV_EXAMPLE = """
+            studentId,firmId,type,position,startDate,endDate,externalRef
+            3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11,7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c,POST_INTERNSHIP,总装车间装配工,2025-03-01,2025-08-31,HR-0042
+            """;
 
-    public PlacementResource(PlacementService service) {
+    private final PlacementService service;
+    private final BatchImport imports;
+
+    public PlacementResource(PlacementService service, BatchImport imports) {
         this.service = service;
+        this.imports = imports;
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes({MediaType.APPLICATION_JSON, BatchImport.CSV})
+    @Operation(summary = "Import placements", description = "Creates or updates many placements at once." + BatchImport.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "atomic=true: every row was saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(responseCode = "207", description = "atomic=false: one result per row; the good rows were saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over the batch size limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "atomic=true and some rows failed: errors name each as "
+            + "rows[N].field, or rows[N] for a rule across fields; nothing was saved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importPlacements(
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                            implementation = PlacementRequest.class), examples = @ExampleObject(name = "placements",
+                            value = "[" + EXAMPLE + "]")),
+                    @Content(mediaType = BatchImport.CSV,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = BatchImport.MAX_CSV_CHARS),
+                            examples = @ExampleObject(name = "placementsCsv", value = CSV_EXAMPLE))})
+            byte[] body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "true (default): all rows or none; false: keep the good rows",
+                    schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
+            @QueryParam("atomic") String atomic,
+            @Context UriInfo uri) {
+        return imports.run(body, contentType, atomic, uri.getPath(), PlacementRequest.class, service::upsert,
+                service::upsertAlone);
     }
 
     @POST

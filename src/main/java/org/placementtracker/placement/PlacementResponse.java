@@ -18,15 +18,16 @@ public record PlacementResponse(
         @Schema(examples = "2025-08-31") LocalDate endDate,
         @Schema(readOnly = true) Placement.Status status,
         @Schema(description = "Why the status last changed", nullable = true, readOnly = true) String statusReason,
+        @Schema(description = "The client's own key", nullable = true, examples = "HR-2025-0042") String externalRef,
         @Schema(description = "Changes with every write; the ETag of the resource", examples = "3", readOnly = true)
         long version) implements Versioned {
 
     static PlacementResponse of(Placement p) {
         return new PlacementResponse(p.id, p.studentId, p.firmId, p.type, p.orderClassId, p.rotationId, p.position,
-                p.startDate, p.endDate, p.status, p.statusReason, p.version);
+                p.startDate, p.endDate, p.status, p.statusReason, p.externalRef, p.version);
     }
 
     PlacementRequest asRequest() {
-        return new PlacementRequest(studentId, firmId, type, orderClassId, position, startDate, endDate);
+        return new PlacementRequest(studentId, firmId, type, orderClassId, position, startDate, endDate, externalRef);
     }
 }

@@ -22,6 +22,7 @@ import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
+import org.placementtracker.common.Upserted;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.security.CurrentCaller;
@@ -79,6 +80,42 @@ public class PlacementService {
 
     @Transactional
     public PlacementResponse create(PlacementRequest request) {
+        return PlacementResponse.of(insert(request));
+    }
+
+    /**
+     * Creates the placement, or updates the one of the same firm whose externalRef the request
+     * repeats, so that a re-sent import changes nothing twice. Deliberately not transactional: a
+     * batch runs many rows in one transaction, and a rejected row must not mark it rollback-only.
+     */
+    public Upserted upsert(PlacementRequest request) {
+        String ref = Text.blankToNull(request.externalRef());
+        Placement existing = ref == null ? null
+                : Placement.<Placement>find("firmId = ?1 and externalRef = ?2", request.firmId(), ref).firstResult();
+        if (existing == null) {
+            return new Upserted(insert(request).id, true);
+        }
+        if (!request.studentId().equals(existing.studentId)) {
+            throw ProblemException.invalid("studentId", "cannot be changed; cancel this placement and create another");
+        }
+        checkReferences(request);
+        Student student = students.lock(existing.studentId);
+        Period period = Period.of(request.startDate(), request.endDate());
+        if (existing.status != Placement.Status.CANCELLED) {
+            rejectOverlap(student, period, existing.id);
+        }
+        apply(existing, request);
+        em.flush();
+        return new Upserted(existing.id, false);
+    }
+
+    /** One import row in a transaction of its own, for imports that keep the good rows. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Upserted upsertAlone(PlacementRequest request) {
+        return upsert(request);
+    }
+
+    private Placement insert(PlacementRequest request) {
         checkReferences(request);
         // The student's row lock makes the overlap check and the insert one step per student.
         Student student = students.lock(request.studentId());
@@ -95,7 +132,7 @@ public class PlacementService {
         apply(placement, request);
         placement.persist();
         em.flush();
-        return PlacementResponse.of(placement);
+        return placement;
     }
 
     @Transactional
@@ -255,5 +292,6 @@ public class PlacementService {
         placement.position = Text.blankToNull(request.position());
         placement.startDate = request.startDate();
         placement.endDate = request.endDate();
+        placement.externalRef = Text.blankToNull(request.externalRef());
     }
 }

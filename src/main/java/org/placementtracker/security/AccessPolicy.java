@@ -28,6 +28,7 @@ public final class AccessPolicy {
     static {
         crud("/api/v1/majors", "/{code}", READ);
         crud("/api/v1/students", "/{id}", READ_OWN);
+        rule("POST", "/api/v1/students/batch", WRITE);
         crud("/api/v1/firms", "/{id}", READ_OWN);
         crud("/api/v1/order-classes", "/{id}", READ_OWN);
         rule("GET", "/api/v1/order-classes/{id}/members", READ);
@@ -41,6 +42,7 @@ public final class AccessPolicy {
         rule("POST", "/api/v1/rotations/{id}/dispatch", WRITE);
         rule("GET", "/api/v1/placements", READ_OWN);
         rule("POST", "/api/v1/placements", WRITE);
+        rule("POST", "/api/v1/placements/batch", WRITE);
         rule("GET", "/api/v1/placements/{id}", READ_OWN);
         rule("PATCH", "/api/v1/placements/{id}", WRITE);
         rule("POST", "/api/v1/placements/{id}/status", EnumSet.of(ADMIN, OFFICER, PARTNER));

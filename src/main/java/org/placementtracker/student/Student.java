@@ -51,4 +51,7 @@ public class Student extends VersionedEntity {
 
     @Enumerated(EnumType.STRING)
     public Status status;
+
+    /** The importing client's own key for this student, unique when present. */
+    public String externalRef;
 }

@@ -26,5 +26,7 @@ public record StudentRequest(
         @Schema(examples = "700206") @NotBlank @Size(max = 12) String majorCode,
         @Schema(description = "Intake year", examples = "2024") @NotNull @Min(1990) @Max(2100) Integer cohortYear,
         @Schema(examples = "24汽修1班") @Size(max = 100) String className,
-        @Schema(description = "Defaults to ENROLLED", examples = "ENROLLED") Student.Status status) {
+        @Schema(description = "Defaults to ENROLLED", examples = "ENROLLED") Student.Status status,
+        @Schema(description = "The client's own key, optional and unique; a batch import row with a known key "
+                + "updates that student", examples = "SIS-2024-0137") @Size(max = 100) String externalRef) {
 }

@@ -13,6 +13,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.placementtracker.batch.BatchImport;
+import org.placementtracker.batch.RowResult;
+import org.placementtracker.common.Problem;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementtracker.idempotency.Idempotent;
@@ -43,10 +52,51 @@ public class StudentResource {
              "idNumber": "110105200805140035", "phone": "13800138000", "majorCode": "700206",
              "cohortYear": 2024, "className": "24汽修1班"}""";
 
-    private final StudentService service;
+    static final String CSV_EXAMPLE = """
+            studentNo,name,gender,birthDate,majorCode,cohortYear,className,externalRef
+            2024010137,李明,MALE,2008-05-14,700206,2024,24汽修1班,SIS-0137
+            2024010138,王芳,FEMALE,2008-09-02,700206,2024,,SIS-0138
+            """;
 
-    public StudentResource(StudentService service) {
+    private final StudentService service;
+    private final BatchImport imports;
+
+    public StudentResource(StudentService service, BatchImport imports) {
         this.service = service;
+        this.imports = imports;
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes({MediaType.APPLICATION_JSON, BatchImport.CSV})
+    @Operation(summary = "Import students", description = "Creates or updates many students at once." + BatchImport.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "atomic=true: every row was saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(responseCode = "207", description = "atomic=false: one result per row; the good rows were saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over the batch size limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "atomic=true and some rows failed: errors name each as "
+            + "rows[N].field, or rows[N] for a rule across fields; nothing was saved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importStudents(
+            @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                            implementation = StudentRequest.class), examples = @ExampleObject(name = "students",
+                            value = "[" + EXAMPLE + "]")),
+                    @Content(mediaType = BatchImport.CSV,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = BatchImport.MAX_CSV_CHARS),
+                            examples = @ExampleObject(name = "studentsCsv", value = CSV_EXAMPLE))})
+            byte[] body,
+            @HeaderParam("Content-Type") String contentType,
+            @Parameter(description = "true (default): all rows or none; false: keep the good rows",
+                    schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
+            @QueryParam("atomic") String atomic,
+            @Context UriInfo uri) {
+        return imports.run(body, contentType, atomic, uri.getPath(), StudentRequest.class, service::upsert,
+                service::upsertAlone);
     }
 
     @POST

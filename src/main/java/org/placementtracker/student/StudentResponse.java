@@ -23,6 +23,7 @@ public record StudentResponse(
         @Schema(examples = "2024") int cohortYear,
         @Schema(examples = "24汽修1班", nullable = true) String className,
         Student.Status status,
+        @Schema(description = "The client's own key", nullable = true, examples = "SIS-2024-0137") String externalRef,
         @Schema(description = "Changes with every write; the ETag of the resource", examples = "3", readOnly = true)
         long version) implements Versioned {
 
@@ -34,13 +35,13 @@ public record StudentResponse(
     /** The view with the ID number as given: in full only for an admin's reveal. */
     static StudentResponse withIdNumber(Student s, String idNumber) {
         return new StudentResponse(s.id, s.studentNo, s.name, s.gender, s.birthDate, idNumber, s.phone, s.majorCode,
-                s.cohortYear, s.className, s.status, s.version);
+                s.cohortYear, s.className, s.status, s.externalRef, s.version);
     }
 
     /** A partner firm's view: what an employer needs, nothing more. */
     static StudentResponse forPartner(Student s) {
         return new StudentResponse(s.id, s.studentNo, s.name, s.gender, null, null, null, s.majorCode, s.cohortYear,
-                s.className, s.status, s.version);
+                s.className, s.status, null, s.version);
     }
 
     private static final String MASK = "*".repeat(14);

@@ -20,6 +20,7 @@ import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
+import org.placementtracker.common.Upserted;
 import org.placementtracker.major.Major;
 import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.security.PersonalDataCipher;
@@ -61,12 +62,38 @@ public class StudentService {
 
     @Transactional
     public StudentResponse create(StudentRequest request) {
+        return StudentResponse.of(insert(request));
+    }
+
+    /**
+     * Creates the student, or updates the one whose externalRef the request repeats, so that a
+     * re-sent import changes nothing twice. Deliberately not transactional: a batch runs many rows
+     * in one transaction, and a rejected row must not mark that transaction rollback-only.
+     */
+    public Upserted upsert(StudentRequest request) {
+        String ref = Text.blankToNull(request.externalRef());
+        Student existing = ref == null ? null : Student.<Student>find("externalRef", ref).firstResult();
+        if (existing == null) {
+            return new Upserted(insert(request).id, true);
+        }
+        apply(existing, request);
+        em.flush();
+        return new Upserted(existing.id, false);
+    }
+
+    /** One import row in a transaction of its own, for imports that keep the good rows. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Upserted upsertAlone(StudentRequest request) {
+        return upsert(request);
+    }
+
+    private Student insert(StudentRequest request) {
         Student student = new Student();
         student.id = UUID.randomUUID();
         apply(student, request);
         student.persist();
         em.flush();
-        return StudentResponse.of(student);
+        return student;
     }
 
     @Transactional
@@ -164,7 +191,7 @@ public class StudentService {
     private StudentRequest asRequest(Student s) {
         return new StudentRequest(s.studentNo, s.name, s.gender, s.birthDate,
                 s.idNumberCipher == null ? null : cipher.decrypt(s.idNumberCipher), s.phone, s.majorCode,
-                s.cohortYear, s.className, s.status);
+                s.cohortYear, s.className, s.status, s.externalRef);
     }
 
     private void apply(Student student, StudentRequest request) {
@@ -214,5 +241,6 @@ public class StudentService {
         student.cohortYear = request.cohortYear();
         student.className = Text.blankToNull(request.className());
         student.status = request.status() == null ? Student.Status.ENROLLED : request.status();
+        student.externalRef = Text.blankToNull(request.externalRef());
     }
 }

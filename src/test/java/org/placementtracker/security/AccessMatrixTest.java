@@ -47,6 +47,8 @@ class AccessMatrixTest {
             EXPECTED.put("PATCH " + item, WRITE);
             EXPECTED.put("DELETE " + item, WRITE);
         }
+        EXPECTED.put("POST /api/v1/students/batch", WRITE);
+        EXPECTED.put("POST /api/v1/placements/batch", WRITE);
         EXPECTED.put("GET /api/v1/order-classes/{id}/members", READ);
         EXPECTED.put("POST /api/v1/order-classes/{id}/members", WRITE);
         EXPECTED.put("GET /api/v1/order-classes/{id}/members/{studentId}", READ);

@@ -1,0 +1,233 @@
+package org.placementtracker.batch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.placementtracker.common.DatabaseConstraints;
+import org.placementtracker.common.FieldError;
+import org.placementtracker.common.JsonProblems;
+import org.placementtracker.common.Problem;
+import org.placementtracker.common.ProblemException;
+import org.placementtracker.common.Upserted;
+
+/**
+ * Runs a batch import: a JSON array or a CSV file of the same objects a single create takes. Each
+ * row goes through the same JSON mapping, bean validation and service rules as a single create, and
+ * every failure is reported against its row instead of failing the whole request with one 400.
+ * Atomic imports run all rows in order in one transaction (so later rows see earlier ones) and
+ * keep nothing if any row fails; non-atomic imports commit each row on its own.
+ */
+@ApplicationScoped
+public class BatchImport {
+
+    public static final String CSV = "text/csv";
+
+    /** What both batch operations document: modes, answers and the shape of row errors. */
+    public static final String DESCRIPTION = " The body is a JSON array of the objects the single create takes, or "
+            + "text/csv (UTF-8, a byte order mark is ignored) whose header row names the same fields; an empty cell is "
+            + "an absent field. At most 10,000 rows (413 beyond). Every rule of the single create applies to each row, "
+            + "rows are processed in order, and a row whose externalRef is already known updates that record instead "
+            + "of creating another, so re-sending a file is harmless. Rows are numbered from 0. atomic=true (default): "
+            + "all rows or none; 200 with one result per row, or 422 whose errors name every failing row as "
+            + "rows[N].field (rows[N] alone for a rule across fields) and nothing is saved. atomic=false: 207 with "
+            + "one result per row, failed rows carrying their problem; the good rows are saved.";
+    public static final int MAX_ROWS = 10_000;
+    /** What the default batch body limit (pt.http.max-batch-body-size) lets a CSV file be. */
+    public static final int MAX_CSV_CHARS = 16 * 1024 * 1024;
+    private static final char BOM = '\uFEFF';
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public BatchImport(ObjectMapper mapper, Validator validator) {
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    /**
+     * Imports the body's rows. {@code inBatch} must join the caller's transaction without being
+     * transactional itself (a row's failure must not mark the batch rollback-only); {@code alone}
+     * must run one row in a transaction of its own.
+     */
+    public <R> Response run(byte[] body, String contentType, String atomic, String path, Class<R> rowType,
+            Function<R, Upserted> inBatch, Function<R, Upserted> alone) {
+        boolean allOrNothing = atomic(atomic);
+        List<JsonNode> rows = isCsv(contentType) ? csvRows(body) : jsonRows(body);
+        if (allOrNothing) {
+            List<RowResult> results = QuarkusTransaction.requiringNew().call(() -> allOrNothing(rows, rowType, inBatch));
+            return Response.ok(results).build();
+        }
+        List<RowResult> results = new ArrayList<>();
+        for (int row = 0; row < rows.size(); row++) {
+            results.add(eachAlone(row, rows.get(row), rowType, alone, path));
+        }
+        return Response.status(207).type(MediaType.APPLICATION_JSON).entity(results).build();
+    }
+
+    private static boolean atomic(String raw) {
+        if (raw == null || raw.equals("true")) {
+            return true;
+        }
+        if (raw.equals("false")) {
+            return false;
+        }
+        throw ProblemException.invalidQuery("atomic", "must be true or false");
+    }
+
+    private <R> List<RowResult> allOrNothing(List<JsonNode> rows, Class<R> rowType, Function<R, Upserted> inBatch) {
+        List<RowResult> results = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        int failed = 0;
+        for (int row = 0; row < rows.size(); row++) {
+            try {
+                results.add(done(row, inBatch.apply(request(rows.get(row), rowType))));
+            } catch (ProblemException e) {
+                failed++;
+                errors.addAll(rowErrors(row, e));
+            }
+        }
+        if (failed > 0) {
+            // Thrown out of the transaction so that the rows already written are rolled back too.
+            throw new ProblemException(422, "batch-rejected", "Batch import rejected",
+                    failed + " of " + rows.size() + " rows are not valid; nothing was saved", errors);
+        }
+        return results;
+    }
+
+    private <R> RowResult eachAlone(int row, JsonNode node, Class<R> rowType, Function<R, Upserted> alone,
+            String path) {
+        try {
+            return done(row, alone.apply(request(node, rowType)));
+        } catch (RuntimeException e) {
+            ProblemException problem = e instanceof ProblemException p ? p : DatabaseConstraints.problemFor(e);
+            if (problem == null) {
+                throw e;
+            }
+            return new RowResult(row, RowResult.FAILED, null, Problem.of(problem.status(), problem.slug(),
+                    problem.title(), problem.getMessage(), path, problem.errors()));
+        }
+    }
+
+    private static RowResult done(int row, Upserted upserted) {
+        return new RowResult(row, upserted.created() ? RowResult.CREATED : RowResult.UPDATED, upserted.id(), null);
+    }
+
+    /** A row's failure as fields of the batch: rows[3].endDate, or rows[3] for a rule across fields. */
+    private static List<FieldError> rowErrors(int row, ProblemException e) {
+        String prefix = "rows[" + row + "]";
+        if (e.errors().isEmpty()) {
+            return List.of(new FieldError(prefix, e.getMessage()));
+        }
+        return e.errors().stream().map(f -> new FieldError(prefix + "." + f.field(), f.message())).toList();
+    }
+
+    /** The row as the single create would read it: same mapping, same validation, same messages. */
+    private <R> R request(JsonNode node, Class<R> rowType) {
+        R request;
+        try {
+            request = mapper.treeToValue(node, rowType);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("malformed-json", "Malformed row", "The row is not a JSON object");
+        }
+        if (request == null) {
+            throw ProblemException.badRequest("malformed-json", "Malformed row", "The row is not a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<R> v : validator.validate(request)) {
+            errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
+            throw ProblemException.invalid(errors);
+        }
+        return request;
+    }
+
+    private List<JsonNode> jsonRows(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw JsonProblems.of(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (tree == null || !tree.isArray()) {
+            throw ProblemException.badRequest("malformed-json", "Malformed JSON", "The body must be a JSON array of rows");
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        tree.forEach(rows::add);
+        return limited(rows);
+    }
+
+    /** One object per line, named by the header; an empty cell is an absent field, as in JSON. */
+    private List<JsonNode> csvRows(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.isEmpty() && text.charAt(0) == BOM) {
+            text = text.substring(1);
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).get();
+        List<JsonNode> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            List<String> header = parser.getHeaderNames();
+            for (CSVRecord record : parser) {
+                if (rows.size() == MAX_ROWS) {
+                    throw tooMany();
+                }
+                rows.add(csvRow(header, record.toList()));
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw ProblemException.badRequest("malformed-csv", "Malformed CSV",
+                    "The body is not CSV with one header row of unique field names");
+        }
+        return rows;
+    }
+
+    private ObjectNode csvRow(List<String> header, List<String> cells) {
+        ObjectNode row = mapper.createObjectNode();
+        for (int i = 0; i < header.size() && i < cells.size(); i++) {
+            String cell = cells.get(i);
+            if (!cell.isEmpty()) {
+                row.put(header.get(i).trim(), cell);
+            }
+        }
+        return row;
+    }
+
+    private static List<JsonNode> limited(List<JsonNode> rows) {
+        if (rows.size() > MAX_ROWS) {
+            throw tooMany();
+        }
+        return rows;
+    }
+
+    private static ProblemException tooMany() {
+        return new ProblemException(413, "too-many-rows", "Too many rows",
+                "A batch import takes at most " + MAX_ROWS + " rows; split the file");
+    }
+
+    private static boolean isCsv(String contentType) {
+        return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(CSV));
+    }
+}

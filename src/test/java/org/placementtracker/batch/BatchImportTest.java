@@ -1,0 +1,182 @@
+package org.placementtracker.batch;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.placementtracker.support.Api;
+import org.placementtracker.support.TestData;
+import org.placementtracker.support.TestDatabase;
+
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class BatchImportTest {
+
+    private static final String STUDENTS = "/api/v1/students/batch";
+    private static final String PLACEMENTS = "/api/v1/placements/batch";
+
+    @Test
+    void atomicJsonImportSavesEveryRowInOrder() {
+        String major = TestData.major();
+        List<Map<String, Object>> rows = List.of(TestData.studentRequest(major), TestData.studentRequest(major));
+        Api.post(STUDENTS, rows).statusCode(200)
+                .body("row", contains(0, 1))
+                .body("status", contains("created", "created"))
+                .body("problem", contains(nullValue(), nullValue()));
+        assertEquals(2, students(major).size());
+    }
+
+    @Test
+    void atomicJsonImportWithBadRowsNamesEveryRowAndSavesNothing() {
+        String major = TestData.major();
+        Map<String, Object> noName = TestData.studentRequest(major);
+        noName.remove("name");
+        Map<String, Object> wrongType = TestData.studentRequest(major);
+        wrongType.put("cohortYear", "next year");
+        Map<String, Object> unknownMajor = TestData.studentRequest(major);
+        unknownMajor.put("majorCode", "NOPE99");
+        Api.post(STUDENTS, List.of(TestData.studentRequest(major), noName, wrongType, unknownMajor))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/batch-rejected"))
+                .body("errors.field", containsInAnyOrder("rows[1].name", "rows[2].cohortYear", "rows[3].majorCode"));
+        assertEquals(List.of(), students(major));
+    }
+
+    @Test
+    void nonAtomicJsonImportKeepsTheGoodRows() {
+        String major = TestData.major();
+        Map<String, Object> bad = TestData.studentRequest(major);
+        bad.put("birthDate", "not a date");
+        Map<String, Object> good = TestData.studentRequest(major);
+        json().body(List.of(TestData.studentRequest(major), bad, good)).queryParam("atomic", "false")
+                .post(STUDENTS).then().statusCode(207)
+                .body("status", contains("created", "failed", "created"))
+                .body("[1].problem.errors[0].field", equalTo("birthDate"))
+                .body("[1].problem.status", equalTo(400));
+        assertEquals(2, students(major).size());
+    }
+
+    @Test
+    void csvWithByteOrderMarkKeepsChineseText() {
+        String major = TestData.major();
+        String csv = "studentNo,name,gender,birthDate,majorCode,cohortYear,className\n"
+                + TestData.studentNo() + ",张伟," + "MALE,2008-05-14," + major + ",2024,24汽修1班\n"
+                + TestData.studentNo() + ",\"王芳, 小\",FEMALE,2008-09-02," + major + ",2024,\n";
+        csv(csv, true).post(STUDENTS).then().statusCode(200).body("status", contains("created", "created"));
+        assertThat(Api.all("/api/v1/students?majorCode=" + major, "name"), containsInAnyOrder("张伟", "王芳, 小"));
+        // The empty cell is an absent className, not an empty one.
+        assertThat(Api.all("/api/v1/students?majorCode=" + major, "className"),
+                containsInAnyOrder("24汽修1班", null));
+    }
+
+    @Test
+    void csvRowsAreCheckedLikeJsonRows() {
+        String major = TestData.major();
+        String csv = "studentNo,name,gender,birthDate,majorCode,cohortYear\n"
+                + TestData.studentNo() + ",李明,MALE,2008-05-14," + major + ",2024\n"
+                + TestData.studentNo() + ",,MALE,2008-05-14," + major + ",二〇二四\n";
+        csv(csv, false).post(STUDENTS).then().statusCode(422)
+                .body("errors.field", containsInAnyOrder("rows[1].cohortYear"));
+        csv(csv, false).queryParam("atomic", "false").post(STUDENTS).then().statusCode(207)
+                .body("status", contains("created", "failed"))
+                .body("[1].problem.errors.field", contains("cohortYear"));
+        assertEquals(1, students(major).size());
+    }
+
+    @Test
+    void overlapBetweenRowsOfTheSameBatchIsCaught() {
+        String major = TestData.major();
+        String student = TestData.student(major);
+        String firm = TestData.firm();
+        List<Map<String, Object>> rows = List.of(
+                TestData.placementRequest(student, firm, "2025-03-01", "2025-05-31"),
+                TestData.placementRequest(student, firm, "2025-05-01", "2025-08-31"));
+        Api.post(PLACEMENTS, rows).statusCode(422).body("errors.field", contains("rows[1]"));
+        assertEquals(List.of(), Api.all("/api/v1/placements?studentId=" + student, "id"));
+        json().body(rows).queryParam("atomic", "false").post(PLACEMENTS).then().statusCode(207)
+                .body("status", contains("created", "failed"))
+                .body("[1].problem.type", endsWith("/placement-overlap"));
+        assertEquals(1, Api.all("/api/v1/placements?studentId=" + student, "id").size());
+    }
+
+    @Test
+    void resendingRowsWithExternalRefsUpdatesInsteadOfDuplicating() {
+        String major = TestData.major();
+        Map<String, Object> first = TestData.studentRequest(major);
+        first.put("externalRef", "SIS-" + TestData.next());
+        Map<String, Object> second = TestData.studentRequest(major);
+        second.put("externalRef", "SIS-" + TestData.next());
+        List<String> ids = Api.post(STUDENTS, List.of(first, second)).statusCode(200).extract().path("id");
+        first.put("name", "改名" + TestData.next());
+        Api.post(STUDENTS, List.of(first, second)).statusCode(200)
+                .body("status", contains("updated", "updated"))
+                .body("id", equalTo(ids));
+        assertEquals(2, students(major).size());
+        Api.get("/api/v1/students/" + ids.get(0)).statusCode(200)
+                .body("name", equalTo(first.get("name"))).body("externalRef", equalTo(first.get("externalRef")));
+
+        String firm = TestData.firm();
+        Map<String, Object> placement = TestData.placementRequest(ids.get(0), firm, "2025-03-01", "2025-05-31");
+        placement.put("externalRef", "HR-" + TestData.next());
+        String placementId = Api.post(PLACEMENTS, List.of(placement)).statusCode(200).extract().path("[0].id");
+        placement.put("endDate", "2025-06-30");
+        Api.post(PLACEMENTS, List.of(placement)).statusCode(200)
+                .body("status", contains("updated")).body("[0].id", equalTo(placementId));
+        Api.get("/api/v1/placements/" + placementId).statusCode(200).body("endDate", equalTo("2025-06-30"));
+        assertEquals(1, Api.all("/api/v1/placements?studentId=" + ids.get(0), "id").size());
+    }
+
+    @Test
+    void moreThanTenThousandRowsAreRefusedWhateverTheFormat() {
+        String major = TestData.major();
+        StringBuilder csv = new StringBuilder("studentNo,name,gender,birthDate,majorCode,cohortYear\n");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (int i = 0; i <= BatchImport.MAX_ROWS; i++) {
+            csv.append("X").append(i).append(",学生,MALE,2008-05-14,").append(major).append(",2024\n");
+            json.add(Map.of("studentNo", "X" + i, "name", "学生" + i, "majorCode", major));
+        }
+        csv(csv.toString(), false).post(STUDENTS).then().statusCode(413).body("type", endsWith("/too-many-rows"));
+        // Over the 1 MiB limit of single requests: batch paths take larger bodies.
+        Api.post(STUDENTS, json).statusCode(413).body("type", endsWith("/too-many-rows"));
+        assertEquals(List.of(), students(major));
+    }
+
+    @Test
+    void atomicMustBeTrueOrFalse() {
+        json().body(List.of()).queryParam("atomic", "maybe").post(STUDENTS).then().statusCode(400)
+                .body("errors.field", hasItems("atomic"));
+    }
+
+    private static List<String> students(String major) {
+        return Api.all("/api/v1/students?majorCode=" + major, "id");
+    }
+
+    private static io.restassured.specification.RequestSpecification json() {
+        return Api.json();
+    }
+
+    private static io.restassured.specification.RequestSpecification csv(String text, boolean byteOrderMark) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (byteOrderMark) {
+            body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        return given().contentType("text/csv; charset=UTF-8").accept("application/json").body(body.toByteArray());
+    }
+
+}
