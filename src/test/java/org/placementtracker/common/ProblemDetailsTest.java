@@ -106,8 +106,11 @@ class ProblemDetailsTest {
                     .statusCode(201);
         }
         String cursor = Api.get("/api/v1/majors?limit=1").statusCode(200).extract().path("nextCursor");
-        char last = cursor.charAt(cursor.length() - 1);
-        String tampered = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
+        // Change the signature's first character: its six bits always change the decoded bytes (the last
+        // character may only carry padding bits).
+        int signature = cursor.indexOf('.') + 1;
+        char first = cursor.charAt(signature);
+        String tampered = cursor.substring(0, signature) + (first == 'A' ? 'B' : 'A') + cursor.substring(signature + 1);
         Api.get("/api/v1/majors?limit=1&cursor=" + tampered).statusCode(400).contentType(PROBLEM);
         // A cursor belongs to its query: other filters or order must not reuse it.
         Api.get("/api/v1/majors?limit=1&sort=name&cursor=" + cursor).statusCode(400).contentType(PROBLEM);
