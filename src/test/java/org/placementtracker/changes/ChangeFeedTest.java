@@ -91,7 +91,10 @@ class ChangeFeedTest {
         assertEquals(Set.of("cursor", "entityType", "entityId", "operation", "occurredAt"), event.keySet());
         assertEquals("placement", event.get("entityType"));
         assertEquals("CREATE", event.get("operation"));
-        given().header("Authorization", "Bearer " + partner).get("/api/v1/changes?after=" + start.replace('A', 'B'))
+        int signature = start.indexOf('.') + 1;
+        String tampered = start.substring(0, signature) + (start.charAt(signature) == 'A' ? 'B' : 'A')
+                + start.substring(signature + 1);
+        given().header("Authorization", "Bearer " + partner).get("/api/v1/changes?after=" + tampered)
                 .then().statusCode(400);
     }
 
