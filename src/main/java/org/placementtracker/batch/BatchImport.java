@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.placementtracker.common.DatabaseConstraints;
@@ -50,6 +50,8 @@ public class BatchImport {
             + "rows[N].field (rows[N] alone for a rule across fields) and nothing is saved. atomic=false: 207 with "
             + "one result per row, failed rows carrying their problem; the good rows are saved.";
     public static final int MAX_ROWS = 10_000;
+    /** Long enough for the largest batch on a slow machine; a single request keeps the default. */
+    private static final int TRANSACTION_TIMEOUT_SECONDS = 600;
     /** What the default batch body limit (pt.http.max-batch-body-size) lets a CSV file be. */
     public static final int MAX_CSV_CHARS = 16 * 1024 * 1024;
     private static final char BOM = '\uFEFF';
@@ -63,23 +65,60 @@ public class BatchImport {
     }
 
     /**
-     * Imports the body's rows. {@code inBatch} must join the caller's transaction without being
-     * transactional itself (a row's failure must not mark the batch rollback-only); {@code alone}
-     * must run one row in a transaction of its own.
+     * Imports the body's rows. {@code importer} is given every well-formed row and returns what
+     * writes one of them in the caller's transaction; it must not be transactional itself (a row's
+     * failure must not mark the batch rollback-only) and must check each row fully before changing
+     * anything. {@code alone} must run one row in a transaction of its own.
      */
-    public <R> Response run(byte[] body, String contentType, String atomic, String path, Class<R> rowType,
-            Function<R, Upserted> inBatch, Function<R, Upserted> alone) {
+    public <R> RestResponse<List<RowResult>> run(byte[] body, String contentType, String atomic, String path, Class<R> rowType,
+            Function<List<R>, Function<R, Upserted>> importer, Function<R, Upserted> alone) {
         boolean allOrNothing = atomic(atomic);
-        List<JsonNode> rows = isCsv(contentType) ? csvRows(body) : jsonRows(body);
+        List<JsonNode> nodes = isCsv(contentType) ? csvRows(body) : jsonRows(body);
+        List<Parsed<R>> rows = nodes.stream().map(node -> parse(node, rowType)).toList();
         if (allOrNothing) {
-            List<RowResult> results = QuarkusTransaction.requiringNew().call(() -> allOrNothing(rows, rowType, inBatch));
-            return Response.ok(results).build();
+            return RestResponse.ok(inOneTransaction(() -> allOrNothing(rows, importer)));
         }
-        List<RowResult> results = new ArrayList<>();
-        for (int row = 0; row < rows.size(); row++) {
-            results.add(eachAlone(row, rows.get(row), rowType, alone, path));
+        // An idempotent request runs inside the transaction that stores its answer.
+        boolean joined = QuarkusTransaction.isActive();
+        List<RowResult> results;
+        try {
+            results = inOneTransaction(() -> goodRows(rows, importer, path));
+        } catch (RuntimeException e) {
+            if (joined || DatabaseConstraints.problemFor(e) == null) {
+                throw e;
+            }
+            // A row broke a constraint its checks could not foresee (a concurrent writer got there
+            // first): redo the rows one transaction each, so that only that row fails. Not under an
+            // Idempotency-Key, whose answer must be stored in the same transaction as the effect:
+            // that request fails as a whole, stores nothing and may be retried.
+            results = new ArrayList<>();
+            for (int row = 0; row < rows.size(); row++) {
+                results.add(eachAlone(row, rows.get(row), alone, path));
+            }
         }
-        return Response.status(207).type(MediaType.APPLICATION_JSON).entity(results).build();
+        return RestResponse.ResponseBuilder.<List<RowResult>>create(207).entity(results)
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A row as read: the request, or why it could not be read. */
+    private record Parsed<R>(R request, ProblemException problem) {
+    }
+
+    private <R> Parsed<R> parse(JsonNode node, Class<R> rowType) {
+        try {
+            return new Parsed<>(request(node, rowType), null);
+        } catch (ProblemException e) {
+            return new Parsed<>(null, e);
+        }
+    }
+
+    /** Runs in the caller's transaction if there is one (an idempotent request's), else in a new one. */
+    private static <T> T inOneTransaction(java.util.concurrent.Callable<T> work) {
+        return QuarkusTransaction.joiningExisting().timeout(TRANSACTION_TIMEOUT_SECONDS).call(work);
+    }
+
+    private static <R> Function<R, Upserted> writer(List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer) {
+        return importer.apply(rows.stream().map(Parsed::request).filter(java.util.Objects::nonNull).toList());
     }
 
     private static boolean atomic(String raw) {
@@ -92,13 +131,15 @@ public class BatchImport {
         throw ProblemException.invalidQuery("atomic", "must be true or false");
     }
 
-    private <R> List<RowResult> allOrNothing(List<JsonNode> rows, Class<R> rowType, Function<R, Upserted> inBatch) {
+    private static <R> List<RowResult> allOrNothing(List<Parsed<R>> rows,
+            Function<List<R>, Function<R, Upserted>> importer) {
+        Function<R, Upserted> writer = writer(rows, importer);
         List<RowResult> results = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
         int failed = 0;
         for (int row = 0; row < rows.size(); row++) {
             try {
-                results.add(done(row, inBatch.apply(request(rows.get(row), rowType))));
+                results.add(done(row, write(rows.get(row), writer)));
             } catch (ProblemException e) {
                 failed++;
                 errors.addAll(rowErrors(row, e));
@@ -112,18 +153,43 @@ public class BatchImport {
         return results;
     }
 
-    private <R> RowResult eachAlone(int row, JsonNode node, Class<R> rowType, Function<R, Upserted> alone,
+    /** Every row in one transaction, a failed row leaving nothing behind while the others are kept. */
+    private static <R> List<RowResult> goodRows(List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer,
             String path) {
+        Function<R, Upserted> writer = writer(rows, importer);
+        List<RowResult> results = new ArrayList<>();
+        for (int row = 0; row < rows.size(); row++) {
+            try {
+                results.add(done(row, write(rows.get(row), writer)));
+            } catch (ProblemException e) {
+                results.add(failed(row, e, path));
+            }
+        }
+        return results;
+    }
+
+    private static <R> RowResult eachAlone(int row, Parsed<R> parsed, Function<R, Upserted> alone, String path) {
         try {
-            return done(row, alone.apply(request(node, rowType)));
+            return done(row, write(parsed, alone));
         } catch (RuntimeException e) {
             ProblemException problem = e instanceof ProblemException p ? p : DatabaseConstraints.problemFor(e);
             if (problem == null) {
                 throw e;
             }
-            return new RowResult(row, RowResult.FAILED, null, Problem.of(problem.status(), problem.slug(),
-                    problem.title(), problem.getMessage(), path, problem.errors()));
+            return failed(row, problem, path);
         }
+    }
+
+    private static <R> Upserted write(Parsed<R> parsed, Function<R, Upserted> writer) {
+        if (parsed.problem() != null) {
+            throw parsed.problem();
+        }
+        return writer.apply(parsed.request());
+    }
+
+    private static RowResult failed(int row, ProblemException problem, String path) {
+        return new RowResult(row, RowResult.FAILED, null, Problem.of(problem.status(), problem.slug(),
+                problem.title(), problem.getMessage(), path, problem.errors()));
     }
 
     private static RowResult done(int row, Upserted upserted) {

@@ -190,8 +190,7 @@ public class ProblemResponses implements OASFilter {
         if (path.startsWith("/api/")) {
             problems.put("429", "Too many requests from this caller in the current minute; see Retry-After");
         }
-        // Batch imports are made safe to re-send by their rows' externalRef instead.
-        if (path.startsWith("/api/") && method == PathItem.HttpMethod.POST && !path.endsWith("/batch")) {
+        if (path.startsWith("/api/") && method == PathItem.HttpMethod.POST) {
             operation.addParameter(OASFactory.createParameter().name("Idempotency-Key")
                     .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
                     .description("Makes a retry safe: the first answer is stored with the key (per credential, kept "

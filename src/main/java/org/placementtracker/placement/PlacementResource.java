@@ -2,6 +2,7 @@ package org.placementtracker.placement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import java.util.List;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,9 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.batch.BatchImport;
@@ -62,6 +60,7 @@ public class PlacementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/batch")
     @Consumes({MediaType.APPLICATION_JSON, BatchImport.CSV})
     @Operation(summary = "Import placements", description = "Creates or updates many placements at once." + BatchImport.DESCRIPTION)
@@ -76,7 +75,7 @@ public class PlacementResource {
     @APIResponse(responseCode = "422", description = "atomic=true and some rows failed: errors name each as "
             + "rows[N].field, or rows[N] for a rule across fields; nothing was saved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importPlacements(
+    public RestResponse<List<RowResult>> importPlacements(
             @RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
                             implementation = PlacementRequest.class), examples = @ExampleObject(name = "placements",
@@ -88,9 +87,8 @@ public class PlacementResource {
             @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "true (default): all rows or none; false: keep the good rows",
                     schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
-            @QueryParam("atomic") String atomic,
-            @Context UriInfo uri) {
-        return imports.run(body, contentType, atomic, uri.getPath(), PlacementRequest.class, service::upsert,
+            @QueryParam("atomic") String atomic) {
+        return imports.run(body, contentType, atomic, "/api/v1/placements/batch", PlacementRequest.class, service::importer,
                 service::upsertAlone);
     }
 

@@ -3,6 +3,7 @@ package org.placementtracker.placement;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.Listing;
@@ -27,7 +29,6 @@ import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.student.Student;
-import org.placementtracker.student.StudentService;
 
 @ApplicationScoped
 public class PlacementService {
@@ -65,75 +66,114 @@ public class PlacementService {
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
     private final Preconditions preconditions;
-    private final StudentService students;
     private final CurrentCaller caller;
 
-    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, StudentService students,
+    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions,
             CurrentCaller caller) {
         this.caller = caller;
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
         this.preconditions = preconditions;
-        this.students = students;
     }
 
     @Transactional
     public PlacementResponse create(PlacementRequest request) {
-        return PlacementResponse.of(insert(request));
+        Placement placement = insert(request, database);
+        em.flush();
+        return PlacementResponse.of(placement);
     }
 
     /**
-     * Creates the placement, or updates the one of the same firm whose externalRef the request
-     * repeats, so that a re-sent import changes nothing twice. Deliberately not transactional: a
-     * batch runs many rows in one transaction, and a rejected row must not mark it rollback-only.
+     * Imports rows in the caller's transaction: reads what their rules need in a few queries, then
+     * returns what creates or updates one row (see {@link #upsert}). Deliberately not transactional:
+     * a rejected row must not mark the batch rollback-only.
      */
-    public Upserted upsert(PlacementRequest request) {
-        String ref = Text.blankToNull(request.externalRef());
-        Placement existing = ref == null ? null
-                : Placement.<Placement>find("firmId = ?1 and externalRef = ?2", request.firmId(), ref).firstResult();
-        if (existing == null) {
-            return new Upserted(insert(request).id, true);
-        }
-        if (!request.studentId().equals(existing.studentId)) {
-            throw ProblemException.invalid("studentId", "cannot be changed; cancel this placement and create another");
-        }
-        checkReferences(request);
-        Student student = students.lock(existing.studentId);
-        Period period = Period.of(request.startDate(), request.endDate());
-        if (existing.status != Placement.Status.CANCELLED) {
-            rejectOverlap(student, period, existing.id);
-        }
-        apply(existing, request);
-        em.flush();
-        return new Upserted(existing.id, false);
+    public Function<PlacementRequest, Upserted> importer(List<PlacementRequest> rows) {
+        PlacementFacts facts = PrefetchedFacts.load(em, rows);
+        return request -> upsert(request, facts);
     }
 
     /** One import row in a transaction of its own, for imports that keep the good rows. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Upserted upsertAlone(PlacementRequest request) {
-        return upsert(request);
+        Upserted upserted = upsert(request, database);
+        em.flush();
+        return upserted;
     }
 
-    private Placement insert(PlacementRequest request) {
-        checkReferences(request);
-        // The student's row lock makes the overlap check and the insert one step per student.
-        Student student = students.lock(request.studentId());
+    /**
+     * Creates the placement, or updates the one of the same firm whose externalRef the request
+     * repeats, so that a re-sent import changes nothing twice. Every check comes before the first
+     * change, so a rejected row leaves nothing behind.
+     */
+    private Upserted upsert(PlacementRequest request, PlacementFacts facts) {
+        String ref = Text.blankToNull(request.externalRef());
+        Placement existing = ref == null ? null : facts.withExternalRef(request.firmId(), ref);
+        if (existing == null) {
+            return new Upserted(insert(request, facts).id, true);
+        }
+        if (!request.studentId().equals(existing.studentId)) {
+            throw ProblemException.invalid("studentId", "cannot be changed; cancel this placement and create another");
+        }
+        checkReferences(request, facts);
+        Student student = facts.lockedStudent(existing.studentId);
+        Period period = Period.of(request.startDate(), request.endDate());
+        if (existing.status != Placement.Status.CANCELLED) {
+            rejectOverlap(student, period, existing.id, facts);
+        }
+        apply(existing, request);
+        facts.saved(existing);
+        return new Upserted(existing.id, false);
+    }
+
+    private Placement insert(PlacementRequest request, PlacementFacts facts) {
+        checkReferences(request, facts);
+        Student student = facts.lockedStudent(request.studentId());
         if (student.status != Student.Status.ENROLLED) {
             throw ProblemException.conflict("student-not-enrolled", "Student is not enrolled",
                     "Student " + student.studentNo + " is " + student.status + "; only enrolled students are placed");
         }
-        requireActive(Firm.<Firm>findById(request.firmId()));
+        requireActive(facts.firm(request.firmId()));
         Period period = Period.of(request.startDate(), request.endDate());
-        rejectOverlap(student, period, null);
+        rejectOverlap(student, period, null, facts);
         Placement placement = new Placement();
         placement.id = UUID.randomUUID();
         placement.status = Placement.Status.PLANNED;
         apply(placement, request);
         placement.persist();
-        em.flush();
+        facts.saved(placement);
         return placement;
     }
+
+    /** The facts of single operations: read from the database as the rules ask. */
+    private final PlacementFacts database = new PlacementFacts() {
+        @Override
+        public Student lockedStudent(UUID id) {
+            return em.find(Student.class, id, LockModeType.PESSIMISTIC_WRITE);
+        }
+
+        @Override
+        public Firm firm(UUID id) {
+            return Firm.findById(id);
+        }
+
+        @Override
+        public OrderClass orderClass(UUID id) {
+            return OrderClass.findById(id);
+        }
+
+        @Override
+        public Placement withExternalRef(UUID firmId, String externalRef) {
+            return Placement.<Placement>find("firmId = ?1 and externalRef = ?2", firmId, externalRef).firstResult();
+        }
+
+        @Override
+        public Optional<Period> overlapping(UUID studentId, Period period, UUID except) {
+            return PlacementService.this.overlapping(studentId, period, except)
+                    .map(other -> new Period(other.startDate, other.endDate));
+        }
+    };
 
     @Transactional
     public PlacementResponse get(UUID id) {
@@ -173,14 +213,14 @@ public class PlacementService {
         if (!changed.studentId().equals(placement.studentId)) {
             throw ProblemException.invalid("studentId", "cannot be changed; cancel this placement and create another");
         }
-        checkReferences(changed);
-        Student student = students.lock(placement.studentId);
+        checkReferences(changed, database);
+        Student student = database.lockedStudent(placement.studentId);
         if (!changed.firmId().equals(placement.firmId)) {
-            requireActive(Firm.<Firm>findById(changed.firmId()));
+            requireActive(database.firm(changed.firmId()));
         }
         Period period = Period.of(changed.startDate(), changed.endDate());
         if (placement.status != Placement.Status.CANCELLED) {
-            rejectOverlap(student, period, placement.id);
+            rejectOverlap(student, period, placement.id, database);
         }
         apply(placement, changed);
         em.flush();
@@ -248,11 +288,11 @@ public class PlacementService {
         return placement;
     }
 
-    private void rejectOverlap(Student student, Period period, UUID except) {
-        overlapping(student.id, period, except).ifPresent(other -> {
+    private static void rejectOverlap(Student student, Period period, UUID except, PlacementFacts facts) {
+        facts.overlapping(student.id, period, except).ifPresent(other -> {
             throw ProblemException.conflict("placement-overlap", "Placement overlaps another",
-                    "Student " + student.studentNo + " is already placed from " + other.startDate + " to "
-                            + other.endDate);
+                    "Student " + student.studentNo + " is already placed from " + other.start() + " to "
+                            + other.end());
         });
     }
 
@@ -263,16 +303,16 @@ public class PlacementService {
         }
     }
 
-    private static void checkReferences(PlacementRequest request) {
+    private static void checkReferences(PlacementRequest request, PlacementFacts facts) {
         List<FieldError> errors = new ArrayList<>();
-        if (Student.findById(request.studentId()) == null) {
+        if (facts.lockedStudent(request.studentId()) == null) {
             errors.add(new FieldError("studentId", "no student has id " + request.studentId()));
         }
-        if (Firm.findById(request.firmId()) == null) {
+        if (facts.firm(request.firmId()) == null) {
             errors.add(new FieldError("firmId", "no firm has id " + request.firmId()));
         }
         if (request.orderClassId() != null) {
-            OrderClass orderClass = OrderClass.findById(request.orderClassId());
+            OrderClass orderClass = facts.orderClass(request.orderClassId());
             if (orderClass == null) {
                 errors.add(new FieldError("orderClassId", "no order class has id " + request.orderClassId()));
             } else if (!orderClass.firmId.equals(request.firmId())) {

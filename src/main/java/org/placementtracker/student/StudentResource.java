@@ -2,6 +2,7 @@ package org.placementtracker.student;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import java.util.List;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,9 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.batch.BatchImport;
@@ -67,6 +65,7 @@ public class StudentResource {
     }
 
     @POST
+    @Idempotent
     @Path("/batch")
     @Consumes({MediaType.APPLICATION_JSON, BatchImport.CSV})
     @Operation(summary = "Import students", description = "Creates or updates many students at once." + BatchImport.DESCRIPTION)
@@ -81,7 +80,7 @@ public class StudentResource {
     @APIResponse(responseCode = "422", description = "atomic=true and some rows failed: errors name each as "
             + "rows[N].field, or rows[N] for a rule across fields; nothing was saved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response importStudents(
+    public RestResponse<List<RowResult>> importStudents(
             @RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
                             implementation = StudentRequest.class), examples = @ExampleObject(name = "students",
@@ -93,9 +92,8 @@ public class StudentResource {
             @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "true (default): all rows or none; false: keep the good rows",
                     schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
-            @QueryParam("atomic") String atomic,
-            @Context UriInfo uri) {
-        return imports.run(body, contentType, atomic, uri.getPath(), StudentRequest.class, service::upsert,
+            @QueryParam("atomic") String atomic) {
+        return imports.run(body, contentType, atomic, "/api/v1/students/batch", StudentRequest.class, rows -> service::upsert,
                 service::upsertAlone);
     }
 

@@ -115,6 +115,107 @@ class BatchImportTest {
     }
 
     @Test
+    void everyRuleOfTheSingleCreateHoldsForEachPlacementRow() {
+        String major = TestData.major();
+        String firm = TestData.firm();
+        String otherFirm = TestData.firm();
+        String inactiveFirm = TestData.firm();
+        Api.patch("/api/v1/firms/" + inactiveFirm, "{\"status\": \"INACTIVE\"}").statusCode(200);
+        String suspended = TestData.student(major);
+        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}").statusCode(200);
+        String placed = TestData.student(major);
+        TestData.placement(placed, firm, "2025-03-01", "2025-05-31");
+        String cancelledBefore = TestData.student(major);
+        TestData.placementStatus(TestData.placement(cancelledBefore, firm, "2025-03-01", "2025-05-31"), "CANCELLED");
+        String free = TestData.student(major);
+        String otherFirmsClass = TestData.orderClass(otherFirm, major, 10);
+        Map<String, Object> wrongClass = TestData.placementRequest(free, firm, "2025-03-01", "2025-03-31");
+        wrongClass.put("orderClassId", otherFirmsClass);
+        List<Map<String, Object>> rows = List.of(
+                TestData.placementRequest("00000000-0000-0000-0000-000000000001", firm, "2025-03-01", "2025-03-31"),
+                TestData.placementRequest(free, "00000000-0000-0000-0000-000000000002", "2025-03-01", "2025-03-31"),
+                wrongClass,
+                TestData.placementRequest(suspended, firm, "2025-03-01", "2025-03-31"),
+                TestData.placementRequest(free, inactiveFirm, "2025-03-01", "2025-03-31"),
+                TestData.placementRequest(placed, firm, "2025-05-31", "2025-06-30"),
+                TestData.placementRequest(cancelledBefore, firm, "2025-04-01", "2025-04-30"),
+                TestData.placementRequest(free, firm, "2025-03-01", "2025-03-31"),
+                TestData.placementRequest(free, otherFirm, "2025-03-31", "2025-04-15"),
+                TestData.placementRequest(free, otherFirm, "2025-04-01", "2025-04-15"));
+        json().body(rows).queryParam("atomic", "false").post(PLACEMENTS).then().statusCode(207)
+                .body("status", contains("failed", "failed", "failed", "failed", "failed", "failed", "created",
+                        "created", "failed", "created"))
+                .body("[0].problem.errors.field", contains("studentId"))
+                .body("[1].problem.errors.field", contains("firmId"))
+                .body("[2].problem.errors.field", contains("orderClassId"))
+                .body("[3].problem.type", endsWith("/student-not-enrolled"))
+                .body("[4].problem.type", endsWith("/firm-inactive"))
+                .body("[5].problem.type", endsWith("/placement-overlap"))
+                .body("[8].problem.type", endsWith("/placement-overlap"))
+                .body("[8].problem.detail", endsWith("from 2025-03-01 to 2025-03-31"));
+        assertEquals(List.of("2025-03-01", "2025-04-01"), Api.all("/api/v1/placements?studentId=" + free, "startDate"));
+        assertEquals(1, Api.all("/api/v1/placements?studentId=" + placed, "id").size());
+        Api.post(PLACEMENTS, rows).statusCode(422).body("errors.field",
+                hasItems("rows[0].studentId", "rows[1].firmId", "rows[2].orderClassId", "rows[3]", "rows[4]", "rows[5]"));
+    }
+
+    @Test
+    void aResentRowMayNotMoveItsPlacementToAnotherStudentNorOntoAnotherPlacement() {
+        String major = TestData.major();
+        String firm = TestData.firm();
+        String student = TestData.student(major);
+        Map<String, Object> first = TestData.placementRequest(student, firm, "2025-03-01", "2025-03-31");
+        first.put("externalRef", "HR-" + TestData.next());
+        Map<String, Object> second = TestData.placementRequest(student, firm, "2025-05-01", "2025-05-31");
+        second.put("externalRef", "HR-" + TestData.next());
+        Api.post(PLACEMENTS, List.of(first, second)).statusCode(200).body("status", contains("created", "created"));
+
+        Map<String, Object> otherStudent = new java.util.HashMap<>(first);
+        otherStudent.put("studentId", TestData.student(major));
+        Map<String, Object> ontoSecond = new java.util.HashMap<>(first);
+        ontoSecond.put("endDate", "2025-05-15");
+        Map<String, Object> shorter = new java.util.HashMap<>(first);
+        shorter.put("endDate", "2025-03-15");
+        json().body(List.of(otherStudent, ontoSecond, shorter)).queryParam("atomic", "false").post(PLACEMENTS).then()
+                .statusCode(207)
+                .body("status", contains("failed", "failed", "updated"))
+                .body("[0].problem.errors.field", contains("studentId"))
+                .body("[1].problem.type", endsWith("/placement-overlap"));
+        assertEquals(List.of("2025-03-15", "2025-05-31"),
+                Api.all("/api/v1/placements?studentId=" + student, "endDate"));
+    }
+
+    @Test
+    void aRetriedImportWithTheSameIdempotencyKeyIsAnsweredFromTheFirst() {
+        String major = TestData.major();
+        List<Map<String, Object>> rows = List.of(TestData.studentRequest(major), TestData.studentRequest(major));
+        String key = "import-" + TestData.next();
+        List<String> ids = json().header("Idempotency-Key", key).body(rows).post(STUDENTS).then().statusCode(200)
+                .header("Idempotency-Replayed", nullValue()).extract().path("id");
+        json().header("Idempotency-Key", key).body(rows).post(STUDENTS).then().statusCode(200)
+                .header("Idempotency-Replayed", equalTo("true"))
+                .body("id", equalTo(ids)).body("status", contains("created", "created"));
+        assertEquals(2, students(major).size());
+        json().header("Idempotency-Key", key).body(rows.subList(0, 1)).post(STUDENTS).then().statusCode(422)
+                .body("type", endsWith("/idempotency-key-reused"));
+
+        // A non-atomic answer is replayed as it was, failed rows and all, and saves nothing more.
+        String firm = TestData.firm();
+        String student = ids.get(0);
+        List<Map<String, Object>> overlapping = List.of(
+                TestData.placementRequest(student, firm, "2025-03-01", "2025-05-31"),
+                TestData.placementRequest(student, firm, "2025-05-01", "2025-08-31"));
+        String placementKey = "import-" + TestData.next();
+        json().header("Idempotency-Key", placementKey).body(overlapping).queryParam("atomic", "false")
+                .post(PLACEMENTS).then().statusCode(207).body("status", contains("created", "failed"));
+        json().header("Idempotency-Key", placementKey).body(overlapping).queryParam("atomic", "false")
+                .post(PLACEMENTS).then().statusCode(207).header("Idempotency-Replayed", equalTo("true"))
+                .body("status", contains("created", "failed"))
+                .body("[1].problem.type", endsWith("/placement-overlap"));
+        assertEquals(1, Api.all("/api/v1/placements?studentId=" + student, "id").size());
+    }
+
+    @Test
     void resendingRowsWithExternalRefsUpdatesInsteadOfDuplicating() {
         String major = TestData.major();
         Map<String, Object> first = TestData.studentRequest(major);

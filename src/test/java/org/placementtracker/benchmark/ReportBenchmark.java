@@ -44,15 +44,11 @@ import org.placementtracker.report.ReportFilter;
  */
 public final class ReportBenchmark {
 
-    /** The benchmark's own admin API key, made for this run. */
-    private static final String KEY = "ptk_" + java.util.HexFormat.of().formatHex(randomBytes(24));
     private static final int WARMUP = 5;
     private static final Duration WARMUP_TIME = Duration.ofSeconds(3);
     private static final int MAX_WARMUP = 2_000;
     private static final int RUNS = Integer.getInteger("benchmark.runs", 30);
     private static final String DATABASE = "pt_report_bench";
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
-    private static final int READ_TIMEOUT_MILLIS = 120_000;
 
     private record Case(String name, String query, ReportFilter filter, GroupBy groupBy) {
     }
@@ -66,85 +62,60 @@ public final class ReportBenchmark {
     public static void main(String[] args) throws Exception {
         int[] sizes = Arrays.stream(System.getProperty("benchmark.sizes", "100000,1000000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        String user = System.getenv().getOrDefault("BENCH_DB_USER", "postgres");
-        String password = System.getenv().getOrDefault("BENCH_DB_PASSWORD", "");
-        EmbeddedPostgres embedded = null;
-        String url;
-        String server = System.getenv("BENCH_DB_URL");
-        if (server != null && !server.isBlank()) {
-            // Under exec:java the driver is on a class loader DriverManager does not scan by itself.
-            Class.forName("org.postgresql.Driver");
-            try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + DATABASE + " with (force)");
-                s.execute("create database " + DATABASE);
-            }
-            url = server.substring(0, server.lastIndexOf('/') + 1) + DATABASE;
-        } else {
-            embedded = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
-                    .setServerConfig("work_mem", "64MB").start();
-            try (Connection c = embedded.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database " + DATABASE);
-            }
-            url = embedded.getJdbcUrl(user, DATABASE);
-        }
         StringBuilder report = new StringBuilder();
-        report.append("# Placement report benchmark\n\n").append("Date: ").append(LocalDate.now()).append("; ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores; PostgreSQL ")
-                .append(embedded == null ? "server " + server : "embedded (zonky)").append("; ")
-                .append(RUNS).append(" timed calls per case after ").append(WARMUP).append(" warm-up calls, or ")
-                .append(WARMUP_TIME.toSeconds()).append(" s of them if more (at most ").append(MAX_WARMUP)
-                .append("); HTTP and SQL calls alternate.\n\n")
-                .append("| placements | case | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL p50 |\n")
-                .append("|---:|---|---:|---:|---:|---:|---:|\n");
-        DataGenerator.migrate(url, user, password);
-        Process service = null;
-        try (Connection db = DriverManager.getConnection(url, user, password)) {
-            int port = freePort();
-            // The loopback address rather than a name to resolve.
-            String base = "http://127.0.0.1:" + port;
-            Map<String, List<Timing[]>> timings = new LinkedHashMap<>();
-            for (int size : sizes) {
-                long generating = System.nanoTime();
-                DataGenerator.generate(db, size);
-                grantBenchmarkKey(db);
-                System.out.printf("generated %,d placements in %.1f s%n", size, (System.nanoTime() - generating) / 1e9);
-                if (service == null) {
-                    service = startService(url, user, password, port);
-                    awaitReady(base);
+        try (BenchmarkRig.Database database = BenchmarkRig.Database.create(DATABASE);
+                Connection db = database.connect()) {
+            report.append("# Placement report benchmark\n\n").append("Date: ").append(LocalDate.now()).append("; ")
+                    .append(Runtime.getRuntime().availableProcessors()).append(" cores; PostgreSQL ")
+                    .append(database.description()).append("; ")
+                    .append(RUNS).append(" timed calls per case after ").append(WARMUP).append(" warm-up calls, or ")
+                    .append(WARMUP_TIME.toSeconds()).append(" s of them if more (at most ").append(MAX_WARMUP)
+                    .append("); HTTP and SQL calls alternate.\n\n")
+                    .append("| placements | case | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL p50 |\n")
+                    .append("|---:|---|---:|---:|---:|---:|---:|\n");
+            BenchmarkRig.Service service = null;
+            try {
+                Map<String, List<Timing[]>> timings = new LinkedHashMap<>();
+                for (int size : sizes) {
+                    long generating = System.nanoTime();
+                    DataGenerator.generate(db, size);
+                    System.out.printf("generated %,d placements in %.1f s%n", size, (System.nanoTime() - generating) / 1e9);
+                    if (service == null) {
+                        service = BenchmarkRig.Service.start(database);
+                    }
+                    service.grantKey(db);
+                    BenchmarkRig.Service http = service;
+                    // What any request costs (no database): the rest of an HTTP time is the report's own.
+                    Timing live = time(() -> http.get("/q/health/live"));
+                    String floor = String.format(Locale.ROOT, "| %,d | HTTP floor: GET /q/health/live | %.1f | %.1f | – | – | – |%n",
+                            size, live.p50(), live.p95());
+                    System.out.print(floor);
+                    report.append(floor);
+                    UUID largestFirm = largestFirm(db);
+                    List<Case> cases = List.of(
+                            new Case("no filter", "", filter(null), null),
+                            new Case("firmId (largest firm)", "&firmId=" + largestFirm, filter(largestFirm), null),
+                            new Case("groupBy=firm", "&groupBy=firm", filter(null), GroupBy.FIRM));
+                    for (Case c : cases) {
+                        Timing[] httpAndSql = timeAlternately(
+                                () -> http.get("/api/v1/reports/placements/yearly?from=2014&to=2025" + c.query()),
+                                () -> runSql(db, PlacementCounts.yearlyStatement(c.filter(), c.groupBy())));
+                        Timing httpTiming = httpAndSql[0];
+                        Timing sql = httpAndSql[1];
+                        String line = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %.2f |%n", size,
+                                c.name(), httpTiming.p50(), httpTiming.p95(), sql.p50(), sql.p95(),
+                                httpTiming.p50() / sql.p50());
+                        System.out.print(line);
+                        report.append(line);
+                        timings.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new Timing[] {httpTiming, sql});
+                    }
                 }
-                // What any request costs (no database): the rest of an HTTP time is the report's own.
-                Timing live = time(() -> get(base + "/q/health/live"));
-                String floor = String.format(Locale.ROOT, "| %,d | HTTP floor: GET /q/health/live | %.1f | %.1f | – | – | – |%n",
-                        size, live.p50(), live.p95());
-                System.out.print(floor);
-                report.append(floor);
-                UUID largestFirm = largestFirm(db);
-                List<Case> cases = List.of(
-                        new Case("no filter", "", filter(null), null),
-                        new Case("firmId (largest firm)", "&firmId=" + largestFirm, filter(largestFirm), null),
-                        new Case("groupBy=firm", "&groupBy=firm", filter(null), GroupBy.FIRM));
-                for (Case c : cases) {
-                    Timing[] httpAndSql = timeAlternately(
-                            () -> get(base + "/api/v1/reports/placements/yearly?from=2014&to=2025" + c.query()),
-                            () -> runSql(db, PlacementCounts.yearlyStatement(c.filter(), c.groupBy())));
-                    Timing http = httpAndSql[0];
-                    Timing sql = httpAndSql[1];
-                    String line = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %.2f |%n", size,
-                            c.name(), http.p50(), http.p95(), sql.p50(), sql.p95(), http.p50() / sql.p50());
-                    System.out.print(line);
-                    report.append(line);
-                    timings.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new Timing[] {http, sql});
+                report.append(growth(sizes, timings));
+                report.append("\nFreshness: ").append(freshness(service, db)).append('\n');
+            } finally {
+                if (service != null) {
+                    service.close();
                 }
-            }
-            report.append(growth(sizes, timings));
-            report.append("\nFreshness: ").append(freshness(base, db)).append('\n');
-        } finally {
-            if (service != null) {
-                service.destroy();
-                service.waitFor();
-            }
-            if (embedded != null) {
-                embedded.close();
             }
         }
         Path out = Path.of("target/benchmark/report-benchmark.md");
@@ -159,16 +130,16 @@ public final class ReportBenchmark {
     }
 
     /** Writes a placement through the API and reads the report at once: it must count it. */
-    private static String freshness(String base, Connection db) throws Exception {
+    private static String freshness(BenchmarkRig.Service service, Connection db) throws Exception {
         UUID firm = largestFirm(db);
-        String query = base + "/api/v1/reports/placements/yearly?from=2025&to=2025&firmId=" + firm;
-        long before = personTimes(get(query));
-        String student = post(base + "/api/v1/students", "{\"studentNo\": \"BENCH" + System.nanoTime() % 1_000_000_000L
+        String query = "/api/v1/reports/placements/yearly?from=2025&to=2025&firmId=" + firm;
+        long before = personTimes(service.get(query));
+        String student = post(service, "/api/v1/students", "{\"studentNo\": \"BENCH" + System.nanoTime() % 1_000_000_000L
                 + "\", \"name\": \"基准\", \"gender\": \"MALE\", \"birthDate\": \"2008-01-01\", \"majorCode\": \"B00001\", "
                 + "\"cohortYear\": 2024}");
-        post(base + "/api/v1/placements", "{\"studentId\": \"" + idOf(student) + "\", \"firmId\": \"" + firm
+        post(service, "/api/v1/placements", "{\"studentId\": \"" + idOf(student) + "\", \"firmId\": \"" + firm
                 + "\", \"type\": \"COGNITIVE\", \"startDate\": \"2025-06-01\", \"endDate\": \"2025-06-02\"}");
-        long after = personTimes(get(query));
+        long after = personTimes(service.get(query));
         return after == before + 1
                 ? "a placement created through the API was counted by the next report call (" + before + " → " + after + ")"
                 : "FAILED: report showed " + after + " after a write, expected " + (before + 1);
@@ -265,93 +236,7 @@ public final class ReportBenchmark {
         return out.toString();
     }
 
-    private static String get(String url) throws IOException {
-        return call("GET", url, null, 200);
-    }
-
-    private static String post(String url, String json) throws IOException {
-        return call("POST", url, json, 201);
-    }
-
-    /**
-     * A blocking HTTP/1.1 call on a kept-alive connection that reads the response on the calling
-     * thread, as JDBC does for the SQL floor. java.net.http by default first tries an h2c upgrade and
-     * hands every response between its own threads, which on a busy two-core machine costs about a
-     * millisecond a call and would be charged to the service.
-     */
-    private static String call(String method, String url, String json, int expected) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
-        connection.setRequestMethod(method);
-        connection.setRequestProperty("Authorization", "Bearer " + KEY);
-        if (json != null) {
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(json.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-        int status = connection.getResponseCode();
-        String body;
-        // Reading the body to its end, error or not, is what returns the connection for reuse.
-        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (status != expected) {
-            throw new IllegalStateException(url + " answered " + status + ": " + body);
-        }
-        return body;
-    }
-
-    /** The generator empties the key table with the firms: give the benchmark's admin key back. */
-    private static void grantBenchmarkKey(java.sql.Connection db) throws Exception {
-        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(KEY.getBytes(StandardCharsets.UTF_8)));
-        try (var insert = db.prepareStatement("insert into api_key (id, name, role, key_hash, key_prefix, created_by) "
-                + "values (gen_random_uuid(), 'benchmark', 'ADMIN', ?, 'ptk_bench', 'benchmark') "
-                + "on conflict (key_hash) do nothing")) {
-            insert.setString(1, hash);
-            insert.executeUpdate();
-        }
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static Process startService(String url, String user, String password, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "target/quarkus-app/quarkus-run.jar");
-        builder.environment().put("DB_URL", url);
-        builder.environment().put("DB_USER", user);
-        builder.environment().put("DB_PASSWORD", password);
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("PT_DATA_KEY", java.util.Base64.getEncoder().encodeToString(randomBytes(32)));
-        builder.environment().put("RATE_LIMIT_PER_MINUTE", "100000000");
-        builder.redirectErrorStream(true).redirectOutput(Path.of("target/benchmark-service.log").toFile());
-        return builder.start();
-    }
-
-    private static void awaitReady(String base) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                get(base + "/q/health/ready");
-                return;
-            } catch (IOException | IllegalStateException e) {
-                // not listening, or not ready yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("service did not become ready; see target/benchmark-service.log");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static String post(BenchmarkRig.Service service, String path, String json) throws IOException {
+        return service.call("POST", path, json.getBytes(StandardCharsets.UTF_8), "application/json", 201);
     }
 }
