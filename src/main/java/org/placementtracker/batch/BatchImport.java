@@ -50,8 +50,8 @@ public class BatchImport {
             + "rows[N].field (rows[N] alone for a rule across fields) and nothing is saved. atomic=false: 207 with "
             + "one result per row, failed rows carrying their problem; the good rows are saved.";
     public static final int MAX_ROWS = 10_000;
-    /** Long enough for the largest batch on a slow machine; a single request keeps the default. */
-    private static final int TRANSACTION_TIMEOUT_SECONDS = 600;
+    /** Long enough for the largest batch on a slow machine. */
+    public static final int TRANSACTION_TIMEOUT_SECONDS = 600;
     /** What the default batch body limit (pt.http.max-batch-body-size) lets a CSV file be. */
     public static final int MAX_CSV_CHARS = 16 * 1024 * 1024;
     private static final char BOM = '\uFEFF';

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.placementtracker.batch.BatchImport;
 import org.placementtracker.common.ProblemException;
 
 /**
@@ -41,7 +43,9 @@ public class IdempotencyStore {
         this.retention = retention;
     }
 
+    // A batch import under a key runs in this transaction.
     @Transactional
+    @TransactionConfiguration(timeout = BatchImport.TRANSACTION_TIMEOUT_SECONDS)
     public Outcome execute(String credential, String key, String requestHash, InvocationContext operation)
             throws Exception {
         Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:k, 0))")

@@ -93,7 +93,7 @@ public class StudentResource {
             @Parameter(description = "true (default): all rows or none; false: keep the good rows",
                     schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
             @QueryParam("atomic") String atomic) {
-        return imports.run(body, contentType, atomic, "/api/v1/students/batch", StudentRequest.class, rows -> service::upsert,
+        return imports.run(body, contentType, atomic, "/api/v1/students/batch", StudentRequest.class, service::importer,
                 service::upsertAlone);
     }
 

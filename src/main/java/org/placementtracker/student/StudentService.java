@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.IdNumber;
@@ -79,6 +80,21 @@ public class StudentService {
         apply(existing, request);
         em.flush();
         return new Upserted(existing.id, false);
+    }
+
+    /**
+     * Imports rows in the caller's transaction, one after another (see {@link #upsert}). Each
+     * row's checks query the database, and before every query the persistence context is checked
+     * for changes to flush: emptying it after each row keeps that from growing with the batch.
+     */
+    public Function<StudentRequest, Upserted> importer(List<StudentRequest> rows) {
+        return request -> {
+            try {
+                return upsert(request);
+            } finally {
+                em.clear();
+            }
+        };
     }
 
     /** One import row in a transaction of its own, for imports that keep the good rows. */
