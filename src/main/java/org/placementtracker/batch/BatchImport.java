@@ -49,6 +49,10 @@ public class BatchImport {
             + "all rows or none; 200 with one result per row, or 422 whose errors name every failing row as "
             + "rows[N].field (rows[N] alone for a rule across fields) and nothing is saved. atomic=false: 207 with "
             + "one result per row, failed rows carrying their problem; the good rows are saved.";
+    /** What a batch's 422 means: rejected rows, or a reused key. */
+    public static final String REJECTED = "atomic=true and some rows failed: errors name each as rows[N].field, or "
+            + "rows[N] for a rule across fields; nothing was saved. Or the Idempotency-Key was used before for a "
+            + "different request.";
     public static final int MAX_ROWS = 10_000;
     /** Long enough for the largest batch on a slow machine. */
     public static final int TRANSACTION_TIMEOUT_SECONDS = 600;

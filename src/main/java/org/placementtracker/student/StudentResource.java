@@ -77,8 +77,7 @@ public class StudentResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
     @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over the batch size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "atomic=true and some rows failed: errors name each as "
-            + "rows[N].field, or rows[N] for a rule across fields; nothing was saved",
+    @APIResponse(responseCode = "422", description = BatchImport.REJECTED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<List<RowResult>> importStudents(
             @RequestBody(required = true, content = {
