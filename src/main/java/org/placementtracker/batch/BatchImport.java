@@ -16,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.placementtracker.common.DatabaseConstraints;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.JsonProblems;
@@ -80,13 +82,13 @@ public class BatchImport {
         List<JsonNode> nodes = isCsv(contentType) ? csvRows(body) : jsonRows(body);
         List<Parsed<R>> rows = nodes.stream().map(node -> parse(node, rowType)).toList();
         if (allOrNothing) {
-            return RestResponse.ok(inOneTransaction(() -> allOrNothing(rows, importer)));
+            return RestResponse.ok(inOneTransaction(() -> allOrNothing(rows, importer, path)));
         }
         // An idempotent request runs inside the transaction that stores its answer.
         boolean joined = QuarkusTransaction.isActive();
         List<RowResult> results;
         try {
-            results = inOneTransaction(() -> goodRows(rows, importer, path));
+            results = inOneTransaction(() -> eachRow(rows, importer, path));
         } catch (RuntimeException e) {
             if (joined || DatabaseConstraints.problemFor(e) == null) {
                 throw e;
@@ -117,12 +119,8 @@ public class BatchImport {
     }
 
     /** Runs in the caller's transaction if there is one (an idempotent request's), else in a new one. */
-    private static <T> T inOneTransaction(java.util.concurrent.Callable<T> work) {
+    private static <T> T inOneTransaction(Callable<T> work) {
         return QuarkusTransaction.joiningExisting().timeout(TRANSACTION_TIMEOUT_SECONDS).call(work);
-    }
-
-    private static <R> Function<R, Upserted> writer(List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer) {
-        return importer.apply(rows.stream().map(Parsed::request).filter(java.util.Objects::nonNull).toList());
     }
 
     private static boolean atomic(String raw) {
@@ -135,32 +133,23 @@ public class BatchImport {
         throw ProblemException.invalidQuery("atomic", "must be true or false");
     }
 
+    /** Every row in one transaction, or none: 422 naming every failed row, thrown so that nothing is kept. */
     private static <R> List<RowResult> allOrNothing(List<Parsed<R>> rows,
-            Function<List<R>, Function<R, Upserted>> importer) {
-        Function<R, Upserted> writer = writer(rows, importer);
-        List<RowResult> results = new ArrayList<>();
-        List<FieldError> errors = new ArrayList<>();
-        int failed = 0;
-        for (int row = 0; row < rows.size(); row++) {
-            try {
-                results.add(done(row, write(rows.get(row), writer)));
-            } catch (ProblemException e) {
-                failed++;
-                errors.addAll(rowErrors(row, e));
-            }
-        }
-        if (failed > 0) {
-            // Thrown out of the transaction so that the rows already written are rolled back too.
+            Function<List<R>, Function<R, Upserted>> importer, String path) {
+        List<RowResult> results = eachRow(rows, importer, path);
+        List<RowResult> failed = results.stream().filter(r -> r.problem() != null).toList();
+        if (!failed.isEmpty()) {
             throw new ProblemException(422, "batch-rejected", "Batch import rejected",
-                    failed + " of " + rows.size() + " rows are not valid; nothing was saved", errors);
+                    failed.size() + " of " + rows.size() + " rows are not valid; nothing was saved",
+                    failed.stream().flatMap(r -> rowErrors(r).stream()).toList());
         }
         return results;
     }
 
-    /** Every row in one transaction, a failed row leaving nothing behind while the others are kept. */
-    private static <R> List<RowResult> goodRows(List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer,
+    /** Every row in the current transaction; a failed row leaves nothing behind and the others go on. */
+    private static <R> List<RowResult> eachRow(List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer,
             String path) {
-        Function<R, Upserted> writer = writer(rows, importer);
+        Function<R, Upserted> writer = importer.apply(rows.stream().map(Parsed::request).filter(Objects::nonNull).toList());
         List<RowResult> results = new ArrayList<>();
         for (int row = 0; row < rows.size(); row++) {
             try {
@@ -201,12 +190,13 @@ public class BatchImport {
     }
 
     /** A row's failure as fields of the batch: rows[3].endDate, or rows[3] for a rule across fields. */
-    private static List<FieldError> rowErrors(int row, ProblemException e) {
-        String prefix = "rows[" + row + "]";
-        if (e.errors().isEmpty()) {
-            return List.of(new FieldError(prefix, e.getMessage()));
+    private static List<FieldError> rowErrors(RowResult failed) {
+        String prefix = "rows[" + failed.row() + "]";
+        List<FieldError> errors = failed.problem().errors();
+        if (errors == null || errors.isEmpty()) {
+            return List.of(new FieldError(prefix, failed.problem().detail()));
         }
-        return e.errors().stream().map(f -> new FieldError(prefix + "." + f.field(), f.message())).toList();
+        return errors.stream().map(f -> new FieldError(prefix + "." + f.field(), f.message())).toList();
     }
 
     /** The row as the single create would read it: same mapping, same validation, same messages. */

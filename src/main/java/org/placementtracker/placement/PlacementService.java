@@ -68,6 +68,35 @@ public class PlacementService {
     private final Preconditions preconditions;
     private final CurrentCaller caller;
 
+    /** The facts of single operations: read from the database as the rules ask. */
+    private final PlacementFacts database = new PlacementFacts() {
+        @Override
+        public Student lockedStudent(UUID id) {
+            return em.find(Student.class, id, LockModeType.PESSIMISTIC_WRITE);
+        }
+
+        @Override
+        public Firm firm(UUID id) {
+            return Firm.findById(id);
+        }
+
+        @Override
+        public OrderClass orderClass(UUID id) {
+            return OrderClass.findById(id);
+        }
+
+        @Override
+        public Placement withExternalRef(UUID firmId, String externalRef) {
+            return Placement.<Placement>find("firmId = ?1 and externalRef = ?2", firmId, externalRef).firstResult();
+        }
+
+        @Override
+        public Optional<Period> overlapping(UUID studentId, Period period, UUID except) {
+            return PlacementService.this.overlapping(studentId, period, except)
+                    .map(other -> new Period(other.startDate, other.endDate));
+        }
+    };
+
     public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions,
             CurrentCaller caller) {
         this.caller = caller;
@@ -145,35 +174,6 @@ public class PlacementService {
         facts.saved(placement);
         return placement;
     }
-
-    /** The facts of single operations: read from the database as the rules ask. */
-    private final PlacementFacts database = new PlacementFacts() {
-        @Override
-        public Student lockedStudent(UUID id) {
-            return em.find(Student.class, id, LockModeType.PESSIMISTIC_WRITE);
-        }
-
-        @Override
-        public Firm firm(UUID id) {
-            return Firm.findById(id);
-        }
-
-        @Override
-        public OrderClass orderClass(UUID id) {
-            return OrderClass.findById(id);
-        }
-
-        @Override
-        public Placement withExternalRef(UUID firmId, String externalRef) {
-            return Placement.<Placement>find("firmId = ?1 and externalRef = ?2", firmId, externalRef).firstResult();
-        }
-
-        @Override
-        public Optional<Period> overlapping(UUID studentId, Period period, UUID except) {
-            return PlacementService.this.overlapping(studentId, period, except)
-                    .map(other -> new Period(other.startDate, other.endDate));
-        }
-    };
 
     @Transactional
     public PlacementResponse get(UUID id) {

@@ -3,17 +3,15 @@ package org.placementtracker.placement;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.BatchSize;
@@ -51,52 +49,49 @@ final class PrefetchedFacts implements PlacementFacts {
 
     static PrefetchedFacts load(EntityManager em, List<PlacementRequest> rows) {
         Session session = em.unwrap(Session.class);
-        List<UUID> studentIds = List.copyOf(distinct(rows, PlacementRequest::studentId));
+        List<UUID> studentIds = distinct(rows, PlacementRequest::studentId);
         // Locked in id order, as one statement, so that concurrent batches cannot deadlock.
-        ids(session, "select id from student where id = any(?) order by id for no key update", "uuid", studentIds);
+        select(session, "select id from student where id = any(?) order by id for no key update", "uuid", studentIds,
+                locked -> { });
         // Only read here: no snapshots to keep, nothing to check at flush.
         PrefetchedFacts facts = new PrefetchedFacts(byId(readOnly(session, Student.class, studentIds), s -> s.id),
                 byId(readOnly(session, Firm.class, distinct(rows, PlacementRequest::firmId)), f -> f.id),
                 byId(readOnly(session, OrderClass.class, distinct(rows, PlacementRequest::orderClassId)), o -> o.id));
         // Only the periods of the students' placements: loading them as entities would cost far more.
-        session.doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("select student_id, id, start_date, end_date "
-                    + "from placement where student_id = any(?) and status <> 'CANCELLED'")) {
-                query.setArray(1, connection.createArrayOf("uuid", studentIds.toArray()));
-                try (ResultSet found = query.executeQuery()) {
-                    while (found.next()) {
-                        facts.periodsOf(found.getObject(1, UUID.class)).put(found.getObject(2, UUID.class),
-                                new Period(found.getObject(3, LocalDate.class), found.getObject(4, LocalDate.class)));
-                    }
-                }
-            }
-        });
+        select(session, "select student_id, id, start_date, end_date from placement "
+                + "where student_id = any(?) and status <> 'CANCELLED'", "uuid", studentIds,
+                found -> facts.periodsOf(found.getObject(1, UUID.class)).put(found.getObject(2, UUID.class),
+                        new Period(found.getObject(3, LocalDate.class), found.getObject(4, LocalDate.class))));
         // The placements the rows' references name are the ones the rows update: managed entities.
-        List<UUID> named = ids(session, "select id from placement where external_ref = any(?)", "varchar",
-                List.copyOf(distinct(rows, r -> Text.blankToNull(r.externalRef()))));
+        List<UUID> named = new ArrayList<>();
+        select(session, "select id from placement where external_ref = any(?)", "varchar",
+                distinct(rows, r -> Text.blankToNull(r.externalRef())), found -> named.add(found.getObject(1, UUID.class)));
         session.findMultiple(Placement.class, named, new BatchSize(CHUNK))
                 .forEach(p -> facts.byExternalRef.put(refKey(p.firmId, p.externalRef), p));
         return facts;
     }
 
-    /** The ids a query over one array parameter finds. */
-    private static List<UUID> ids(Session session, String sql, String arrayType, List<?> values) {
-        return session.doReturningWork(connection -> {
-            List<UUID> ids = new ArrayList<>();
+    /** One row of a plain query's result. */
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs a query whose one parameter is an array of {@code values}, handing each row to {@code reader}. */
+    private static void select(Session session, String sql, String arrayType, List<?> values, RowReader reader) {
+        session.doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setArray(1, connection.createArrayOf(arrayType, values.toArray()));
                 try (ResultSet found = query.executeQuery()) {
                     while (found.next()) {
-                        ids.add(found.getObject(1, UUID.class));
+                        reader.read(found);
                     }
                 }
             }
-            return ids;
         });
     }
 
-    private static <T> List<T> readOnly(Session session, Class<T> type, Collection<UUID> ids) {
-        return session.findMultiple(type, List.copyOf(ids), new BatchSize(CHUNK), ReadOnlyMode.READ_ONLY).stream()
+    private static <T> List<T> readOnly(Session session, Class<T> type, List<UUID> ids) {
+        return session.findMultiple(type, ids, new BatchSize(CHUNK), ReadOnlyMode.READ_ONLY).stream()
                 .filter(Objects::nonNull).toList();
     }
 
@@ -149,10 +144,8 @@ final class PrefetchedFacts implements PlacementFacts {
         return firmId + "/" + externalRef;
     }
 
-    private static <T> Set<T> distinct(List<PlacementRequest> rows, Function<PlacementRequest, T> field) {
-        Set<T> values = new LinkedHashSet<>();
-        rows.stream().map(field).filter(Objects::nonNull).forEach(values::add);
-        return values;
+    private static <T> List<T> distinct(List<PlacementRequest> rows, Function<PlacementRequest, T> field) {
+        return rows.stream().map(field).filter(Objects::nonNull).distinct().toList();
     }
 
     private static <T> Map<UUID, T> byId(List<T> entities, Function<T, UUID> id) {
