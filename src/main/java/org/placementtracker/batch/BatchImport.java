@@ -22,11 +22,13 @@ import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.placementtracker.common.DatabaseConstraints;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.JsonProblems;
 import org.placementtracker.common.Problem;
+import org.placementtracker.common.StrictJson;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.Upserted;
 
@@ -63,10 +65,13 @@ public class BatchImport {
     private static final char BOM = '\uFEFF';
 
     private final ObjectMapper mapper;
+    /** CSV cells are all text: "2024" in a cell is the number a JSON body would send as 2024. */
+    private final ObjectMapper cellMapper;
     private final Validator validator;
 
     public BatchImport(ObjectMapper mapper, Validator validator) {
         this.mapper = mapper;
+        this.cellMapper = StrictJson.forCsvCells(mapper);
         this.validator = validator;
     }
 
@@ -79,8 +84,10 @@ public class BatchImport {
     public <R> RestResponse<List<RowResult>> run(byte[] body, String contentType, String atomic, String path, Class<R> rowType,
             Function<List<R>, Function<R, Upserted>> importer, Function<R, Upserted> alone) {
         boolean allOrNothing = atomic(atomic);
-        List<JsonNode> nodes = isCsv(contentType) ? csvRows(body) : jsonRows(body);
-        List<Parsed<R>> rows = nodes.stream().map(node -> parse(node, rowType)).toList();
+        boolean csv = isCsv(contentType);
+        List<JsonNode> nodes = csv ? csvRows(body) : jsonRows(body);
+        ObjectMapper reader = csv ? cellMapper : mapper;
+        List<Parsed<R>> rows = nodes.stream().map(node -> parse(reader, node, rowType)).toList();
         if (allOrNothing) {
             return RestResponse.ok(inOneTransaction(() -> allOrNothing(rows, importer, path)));
         }
@@ -110,9 +117,9 @@ public class BatchImport {
     private record Parsed<R>(R request, ProblemException problem) {
     }
 
-    private <R> Parsed<R> parse(JsonNode node, Class<R> rowType) {
+    private <R> Parsed<R> parse(ObjectMapper reader, JsonNode node, Class<R> rowType) {
         try {
-            return new Parsed<>(request(node, rowType), null);
+            return new Parsed<>(request(reader, node, rowType), null);
         } catch (ProblemException e) {
             return new Parsed<>(null, e);
         }
@@ -200,10 +207,10 @@ public class BatchImport {
     }
 
     /** The row as the single create would read it: same mapping, same validation, same messages. */
-    private <R> R request(JsonNode node, Class<R> rowType) {
+    private <R> R request(ObjectMapper reader, JsonNode node, Class<R> rowType) {
         R request;
         try {
-            request = mapper.treeToValue(node, rowType);
+            request = reader.treeToValue(node, rowType);
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
         } catch (IllegalArgumentException e) {
@@ -247,10 +254,13 @@ public class BatchImport {
             text = text.substring(1);
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).get();
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
         List<JsonNode> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> header = parser.getHeaderNames();
+            if (header.stream().map(String::trim).distinct().count() != header.size()) {
+                throw new IllegalArgumentException("duplicate header");
+            }
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
                     throw tooMany();

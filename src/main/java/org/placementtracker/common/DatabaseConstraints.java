@@ -20,7 +20,7 @@ public final class DatabaseConstraints {
                     "A major with this code already exists")),
             Map.entry("uq_student_student_no", new Known(409, "duplicate-student-no", "Student number already used",
                     "Another student has this student number")),
-            Map.entry("uq_student_id_number", new Known(409, "duplicate-id-number", "ID number already used",
+            Map.entry("uq_student_id_number_hash", new Known(409, "duplicate-id-number", "ID number already used",
                     "Another student has this ID number")),
             Map.entry("uq_firm_name", new Known(409, "duplicate-firm-name", "Firm name already used",
                     "Another firm has this name")),
@@ -40,6 +40,11 @@ public final class DatabaseConstraints {
                     "The order class has reached its quota")));
 
     private DatabaseConstraints() {
+    }
+
+    /** The constraint and index names this table answers for; a test checks each still exists. */
+    public static java.util.Set<String> names() {
+        return KNOWN.keySet();
     }
 
     /** The problem for a failed integrity check anywhere in the cause chain, or null. */

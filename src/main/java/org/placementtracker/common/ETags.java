@@ -4,7 +4,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Strong ETags from the version column; If-None-Match on a read answers 304 without a body. */
+/**
+ * Strong ETags from the version column; If-None-Match on a read answers 304 without a body. No API
+ * answer may be stored by a cache: they carry students' personal data, and a shared cache would
+ * hand one caller's view (or a revealed ID number) to the next.
+ */
 public class ETags {
 
     static String of(long version) {
@@ -13,7 +17,11 @@ public class ETags {
 
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(response.getEntity() instanceof Versioned versioned) || response.getStatus() >= 300) {
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
+            response.getHeaders().putSingle("Cache-Control", "no-store");
+        }
+        if (!(response.getEntity() instanceof Versioned versioned) || response.getStatus() >= 300
+                || !versioned.revalidatable()) {
             return;
         }
         String etag = of(versioned.version());

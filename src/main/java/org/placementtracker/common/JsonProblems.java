@@ -1,12 +1,18 @@
 package org.placementtracker.common;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,17 +23,31 @@ public final class JsonProblems {
     }
 
     public static ProblemException of(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            String field = path((JsonMappingException) e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
             return new ProblemException(400, "unknown-field", "Unknown JSON field",
                     "Field '" + field + "' is not part of this resource",
                     List.of(new FieldError(field, "is not a known field")));
+        }
+        if (e instanceof StrictJson.RefusedValue refused) {
+            return ProblemException.invalid(fieldOr(path(refused), "body"), refused.reason());
+        }
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            return ProblemException.badRequest("malformed-json", "Malformed JSON",
+                    "The request body is nested too deeply or holds a value too long to read");
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return ProblemException.invalid(fieldOr(streamPath(e), "body"), "appears more than once");
+        }
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            String field = e instanceof JsonMappingException mapping ? path(mapping) : streamPath(e);
+            return ProblemException.invalid(fieldOr(field, "body"), "is out of range");
         }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
             if (field.isEmpty()) {
                 return ProblemException.badRequest("malformed-json", "Malformed JSON",
-                        "The request body does not have the expected shape");
+                        "The request body does not have the expected shape or has data after the JSON document");
             }
             Class<?> target = mismatch.getTargetType();
             String expected = e instanceof InvalidFormatException && target != null && target.isEnum()
@@ -36,7 +56,14 @@ public final class JsonProblems {
                     : "a valid " + friendlyType(target);
             return ProblemException.invalid(field, "must be " + expected);
         }
+        if (e instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {
+            return ProblemException.invalid(path(mapping), "is not a valid value");
+        }
         return ProblemException.badRequest("malformed-json", "Malformed JSON", "The request body is not valid JSON");
+    }
+
+    private static String fieldOr(String field, String fallback) {
+        return field.isEmpty() ? fallback : field;
     }
 
     private static String path(JsonMappingException e) {
@@ -52,6 +79,23 @@ public final class JsonProblems {
             }
         }
         return sb.toString();
+    }
+
+    /** The field a streaming parser was at when it failed (a duplicate key, a number out of range). */
+    private static String streamPath(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser parser)) {
+            return "";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.addFirst("." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     private static String friendlyType(Class<?> type) {

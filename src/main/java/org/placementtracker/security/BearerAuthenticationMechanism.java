@@ -1,5 +1,6 @@
 package org.placementtracker.security;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -17,7 +18,9 @@ import java.util.Set;
 
 /**
  * One bearer scheme for both kinds of caller: tokens with the API key prefix are looked up as
- * keys; every other bearer token is verified as a JWT from the identity provider.
+ * keys; every other bearer token is verified as a JWT from the identity provider. The scheme name
+ * is case-insensitive and may be followed by more than one space (RFC 9110, RFC 6750); a request
+ * with more than one Authorization header is not authenticated at all.
  */
 @Alternative
 @Priority(1)
@@ -34,6 +37,10 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        // Two credentials in one request: which one speaks? Neither (RFC 9110 allows one Authorization).
+        if (context.request().headers().getAll("Authorization").size() > 1) {
+            return Uni.createFrom().failure(new AuthenticationFailedException("more than one Authorization header"));
+        }
         String header = context.request().getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = header.substring(BEARER.length()).trim();

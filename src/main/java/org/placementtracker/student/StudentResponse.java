@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.common.Versioned;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 @Schema(description = "A student. The ID number is masked to its last 4 characters (in full only when an ADMIN "
@@ -42,6 +43,12 @@ public record StudentResponse(
     static StudentResponse forPartner(Student s) {
         return new StudentResponse(s.id, s.studentNo, s.name, s.gender, null, null, null, s.majorCode, s.cohortYear,
                 s.className, s.status, null, s.version);
+    }
+
+    @Override
+    @JsonIgnore
+    public boolean revalidatable() {
+        return idNumber == null || idNumber.startsWith(MASK);
     }
 
     private static final String MASK = "*".repeat(14);
