@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import org.placementtracker.common.RateLimit;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -30,9 +31,11 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final String BEARER = "bearer ";
 
     private final JWTAuthMechanism jwt;
+    private final RateLimit rateLimit;
 
-    public BearerAuthenticationMechanism(JWTAuthMechanism jwt) {
+    public BearerAuthenticationMechanism(JWTAuthMechanism jwt, RateLimit rateLimit) {
         this.jwt = jwt;
+        this.rateLimit = rateLimit;
     }
 
     @Override
@@ -42,13 +45,18 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().failure(new AuthenticationFailedException("more than one Authorization header"));
         }
         String header = context.request().getHeader("Authorization");
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            String token = header.substring(BEARER.length()).trim();
-            if (ApiKeys.looksLikeKey(token)) {
-                return identities.authenticate(new ApiKeyAuthenticationRequest(token));
-            }
+        Uni<SecurityIdentity> identity;
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && ApiKeys.looksLikeKey(header.substring(BEARER.length()).trim())) {
+            identity = identities.authenticate(new ApiKeyAuthenticationRequest(header.substring(BEARER.length()).trim()));
+        } else {
+            identity = jwt.authenticate(context, identities);
         }
-        return jwt.authenticate(context, identities);
+        return identity.invoke(accepted -> {
+            if (accepted != null && !accepted.isAnonymous() && header != null) {
+                rateLimit.recognise(header);
+            }
+        });
     }
 
     @Override
