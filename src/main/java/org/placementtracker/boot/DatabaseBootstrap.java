@@ -25,6 +25,8 @@ public final class DatabaseBootstrap {
     static final String PASSWORD = "DB_PASSWORD";
     static final String DATA_KEY = "PT_DATA_KEY";
     private static final String DATABASE = "placement_tracker";
+    /** Inside the data folder; PostgreSQL ignores files it does not know there. */
+    static final String KEY_FILE = "pt-data-key";
     /** Held so the level sticks: initdb's chatter is not news to someone starting the service. */
     private static final java.util.logging.Logger EMBEDDED_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
@@ -40,7 +42,8 @@ public final class DatabaseBootstrap {
             }
             return;
         }
-        if (System.getenv(DATA_KEY) == null && System.getProperty(DATA_KEY) == null) {
+        String dataKey = System.getProperty(DATA_KEY, System.getenv(DATA_KEY));
+        if (dataKey == null || dataKey.isBlank()) {
             System.err.println("FATAL: PT_DATA_KEY is not set: ID numbers are stored encrypted with it. Generate one "
                     + "with `openssl rand -base64 32`, keep it safe, and pass it to every instance.");
             System.exit(1);
@@ -52,23 +55,30 @@ public final class DatabaseBootstrap {
                 });
     }
 
-    /** The built-in database's data key lives beside its data, made once with the data. */
-    private static void useLocalDataKey(Path dataDir) throws IOException {
-        if (System.getenv(DATA_KEY) != null || System.getProperty(DATA_KEY) != null) {
-            return;
-        }
-        Path keyFile = dataDir.resolveSibling("data-key");
+    /**
+     * The built-in database's data key lives inside its data folder, made once with the data, so
+     * each data folder has its own. A key from before, kept beside the folder, is carried inside.
+     */
+    static String localDataKey(Path dataDir) throws IOException {
+        Path keyFile = dataDir.resolve(KEY_FILE);
         if (!Files.exists(keyFile)) {
-            byte[] key = new byte[32];
-            new java.security.SecureRandom().nextBytes(key);
-            Files.writeString(keyFile, java.util.Base64.getEncoder().encodeToString(key));
+            Path earlier = dataDir.resolveSibling("data-key");
+            String key;
+            if (Files.exists(earlier)) {
+                key = Files.readString(earlier).trim();
+            } else {
+                byte[] bytes = new byte[32];
+                new java.security.SecureRandom().nextBytes(bytes);
+                key = java.util.Base64.getEncoder().encodeToString(bytes);
+            }
+            Files.writeString(keyFile, key);
             try {
                 Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: the folder's own protection applies
             }
         }
-        System.setProperty(DATA_KEY, Files.readString(keyFile).trim());
+        return Files.readString(keyFile).trim();
     }
 
     private static String setting(String name) {
@@ -101,14 +111,10 @@ public final class DatabaseBootstrap {
         Path dataDir = Path.of(System.getenv().getOrDefault("PT_DATA_DIR", ".data/postgres")).toAbsolutePath();
         EMBEDDED_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
-            Files.createDirectories(dataDir.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("timezone", "UTC")
-                    .start();
-            createDatabaseIfMissing(postgres);
-            useLocalDataKey(dataDir);
+            EmbeddedPostgres postgres = startEmbedded(dataDir);
+            if (System.getenv(DATA_KEY) == null && System.getProperty(DATA_KEY) == null) {
+                System.setProperty(DATA_KEY, localDataKey(dataDir));
+            }
             System.setProperty(URL, postgres.getJdbcUrl("postgres", DATABASE));
             System.setProperty(USER, "postgres");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -124,6 +130,25 @@ public final class DatabaseBootstrap {
                     + firstLine(e.getMessage()) + "). Set DB_URL, DB_USER and DB_PASSWORD to use a PostgreSQL server.");
             System.exit(1);
         }
+    }
+
+    /**
+     * Starts the built-in PostgreSQL on {@code dataDir} with its database. Unlike a throw-away test
+     * server it keeps what it acknowledged: the embedded defaults turn fsync, synchronous commit and
+     * full-page writes off, which a crash would turn into lost or corrupt data.
+     */
+    static EmbeddedPostgres startEmbedded(Path dataDir) throws IOException, SQLException {
+        Files.createDirectories(dataDir.getParent());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("timezone", "UTC")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        createDatabaseIfMissing(postgres);
+        return postgres;
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {

@@ -2,6 +2,8 @@ package org.placementtracker.common;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,6 +23,7 @@ import org.jboss.logging.Logger;
  * came from and signed with HMAC-SHA256. Several instances must share {@code pt.cursor.secret}
  * for a cursor from one to be accepted by another.
  */
+@Startup
 @ApplicationScoped
 public class CursorCodec {
 
@@ -31,10 +34,18 @@ public class CursorCodec {
     private final byte[] key;
     private final ObjectMapper mapper;
 
+    /** A secret shorter than this could be guessed, and cursors forged to reach rows of another query. */
+    static final int MIN_SECRET_LENGTH = 32;
+
     public CursorCodec(@ConfigProperty(name = "pt.cursor.secret") Optional<String> secret, ObjectMapper mapper) {
         this.mapper = mapper;
         if (secret.isPresent() && !secret.get().isBlank()) {
-            this.key = secret.get().getBytes(StandardCharsets.UTF_8);
+            if (secret.get().trim().length() < MIN_SECRET_LENGTH) {
+                throw new ConfigurationException("CURSOR_SECRET must have at least " + MIN_SECRET_LENGTH
+                        + " characters (it signs list cursors): generate one with `openssl rand -base64 32` and give "
+                        + "every instance the same");
+            }
+            this.key = secret.get().trim().getBytes(StandardCharsets.UTF_8);
         } else {
             this.key = new byte[32];
             new SecureRandom().nextBytes(this.key);

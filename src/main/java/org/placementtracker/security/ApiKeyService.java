@@ -1,6 +1,8 @@
 package org.placementtracker.security;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,13 +36,17 @@ public class ApiKeyService {
     private final AgroalDataSource dataSource;
     private final CursorCodec cursors;
     private final Optional<String> bootstrapKey;
+    private final boolean identityProviderConfigured;
 
     public ApiKeyService(EntityManager em, AgroalDataSource dataSource, CursorCodec cursors,
-            @ConfigProperty(name = "pt.bootstrap-admin-key") Optional<String> bootstrapKey) {
+            @ConfigProperty(name = "pt.bootstrap-admin-key") Optional<String> bootstrapKey,
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwksLocation,
+            @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtPublicKey) {
         this.em = em;
         this.dataSource = dataSource;
         this.cursors = cursors;
         this.bootstrapKey = bootstrapKey;
+        this.identityProviderConfigured = jwksLocation.isPresent() || jwtPublicKey.isPresent();
     }
 
     @Transactional
@@ -101,33 +107,58 @@ public class ApiKeyService {
         }
     }
 
-    /** The documented bootstrap: PT_BOOTSTRAP_ADMIN_KEY becomes the first admin key while none exists. */
+    /**
+     * The documented bootstrap: PT_BOOTSTRAP_ADMIN_KEY becomes the first admin key while no usable
+     * (unrevoked, unexpired) admin key exists. A start that would leave nobody able to sign in as an
+     * admin stops instead, with one line naming the variable: a malformed key, a key that was revoked,
+     * or — outside development mode, without an identity provider — no admin key at all.
+     */
     @Transactional
     public void bootstrap() {
-        if (bootstrapKey.isEmpty() || bootstrapKey.get().isBlank()) {
-            offerDevelopmentKey();
-            return;
-        }
-        String key = bootstrapKey.get().trim();
-        if (!ApiKeys.looksLikeKey(key) || key.length() < 36) {
-            LOG.error("PT_BOOTSTRAP_ADMIN_KEY ignored: it must start with ptk_ and have at least 32 more characters");
-            return;
+        bootstrap(bootstrapKey.orElse(null), LaunchMode.current() == LaunchMode.DEVELOPMENT, identityProviderConfigured);
+    }
+
+    /** {@link #bootstrap()} with its settings given, so that every branch can be tested. */
+    @Transactional
+    void bootstrap(String configuredKey, boolean developmentMode, boolean identityProvider) {
+        String key = configuredKey == null || configuredKey.isBlank() ? null : configuredKey.trim();
+        if (key != null && (!ApiKeys.looksLikeKey(key) || key.length() < 36 || !key.matches("ptk_[A-Za-z0-9_-]+"))) {
+            throw new ConfigurationException("PT_BOOTSTRAP_ADMIN_KEY must be ptk_ followed by at least 32 letters, "
+                    + "digits, - or _: generate one with `echo ptk_$(openssl rand -hex 24)`");
         }
         em.createNativeQuery("select pg_advisory_xact_lock(7245001)").getSingleResult();
-        if (ApiKey.count("role = ?1 and revokedAt is null", Role.ADMIN) > 0) {
+        if (usableAdminKeys() > 0) {
             return;
+        }
+        if (key == null) {
+            offerDevelopmentKey(developmentMode, identityProvider);
+            return;
+        }
+        if (ApiKey.count("keyHash", ApiKeys.hash(key)) > 0) {
+            throw new ConfigurationException("PT_BOOTSTRAP_ADMIN_KEY names a key that was revoked or has expired, and "
+                    + "no admin key is usable: set PT_BOOTSTRAP_ADMIN_KEY to a new key (`echo ptk_$(openssl rand -hex 24)`)");
         }
         store(BOOTSTRAP_NAME, Role.ADMIN, null, null, key, "PT_BOOTSTRAP_ADMIN_KEY");
         LOG.info("Created the first admin API key from PT_BOOTSTRAP_ADMIN_KEY");
     }
 
+    private long usableAdminKeys() {
+        return ApiKey.count("role = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", Role.ADMIN,
+                Instant.now());
+    }
+
     /**
      * In development mode only, a first run without PT_BOOTSTRAP_ADMIN_KEY still gets an admin key,
-     * printed once, so a newcomer can try the API at once. Never in production.
+     * printed once, so a newcomer can try the API at once. Elsewhere a service nobody can administer is
+     * a misconfiguration, unless admins sign in through the identity provider.
      */
-    private void offerDevelopmentKey() {
-        if (io.quarkus.runtime.LaunchMode.current() != io.quarkus.runtime.LaunchMode.DEVELOPMENT
-                || ApiKey.count("role = ?1 and revokedAt is null", Role.ADMIN) > 0) {
+    private void offerDevelopmentKey(boolean developmentMode, boolean identityProvider) {
+        if (!developmentMode) {
+            if (!identityProvider) {
+                throw new ConfigurationException("No admin can sign in: set PT_BOOTSTRAP_ADMIN_KEY for the first start "
+                        + "(`echo ptk_$(openssl rand -hex 24)`), or MP_JWT_VERIFY_PUBLICKEY_LOCATION for the school's "
+                        + "identity provider");
+            }
             return;
         }
         String key = ApiKeys.newKey();

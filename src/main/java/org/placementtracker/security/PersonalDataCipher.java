@@ -1,5 +1,7 @@
 package org.placementtracker.security;
 
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code PT_DATA_KEY}, and derives a keyed hash (HMAC-SHA256) for uniqueness checks and lookups,
  * so the database never holds the number in the clear.
  */
+@Startup
 @ApplicationScoped
 public class PersonalDataCipher {
 
@@ -27,11 +31,8 @@ public class PersonalDataCipher {
     private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
 
-    public PersonalDataCipher(@ConfigProperty(name = "pt.data-key") String base64Key) {
-        byte[] key = Base64.getDecoder().decode(base64Key.trim());
-        if (key.length != 32) {
-            throw new IllegalStateException("PT_DATA_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)");
-        }
+    public PersonalDataCipher(@ConfigProperty(name = "pt.data-key") Optional<String> base64Key) {
+        byte[] key = decode(base64Key.orElse(""));
         this.encryptionKey = new SecretKeySpec(key, "AES");
         this.lookupKey = new SecretKeySpec(hmac(key, "id-number-lookup".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
@@ -70,6 +71,21 @@ public class PersonalDataCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Checked when the service starts, so a bad key stops it instead of failing the first student with an ID number. */
+    private static byte[] decode(String base64Key) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64Key.trim());
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length != 32) {
+            throw new ConfigurationException("PT_DATA_KEY must be 32 random bytes in base64 (it encrypts ID numbers at "
+                    + "rest): generate one with `openssl rand -base64 32`, keep it safe and give every instance the same");
+        }
+        return key;
     }
 
     private static byte[] hmac(byte[] key, byte[] data) {

@@ -83,17 +83,19 @@ final class BenchmarkRig {
     /** The packaged service (target/quarkus-app) running against a database, called with its own admin key. */
     static final class Service implements AutoCloseable {
 
-        private final String key = "ptk_" + HexFormat.of().formatHex(randomBytes(24));
+        private final String key;
         private final String base;
         private final Process process;
 
-        private Service(String base, Process process) {
+        private Service(String base, Process process, String key) {
             this.base = base;
             this.process = process;
+            this.key = key;
         }
 
         static Service start(Database database) throws Exception {
             int port = freePort();
+            String key = "ptk_" + HexFormat.of().formatHex(randomBytes(24));
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", "target/quarkus-app/quarkus-run.jar");
             builder.environment().put("DB_URL", database.url());
@@ -102,11 +104,13 @@ final class BenchmarkRig {
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("PT_DATA_KEY", Base64.getEncoder().encodeToString(randomBytes(32)));
             builder.environment().put("RATE_LIMIT_PER_MINUTE", "100000000");
+            // A service nobody can administer does not start; this run's key is its first admin key.
+            builder.environment().put("PT_BOOTSTRAP_ADMIN_KEY", key);
             Path log = Path.of("target/benchmark/service.log");
             Files.createDirectories(log.getParent());
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             // The loopback address rather than a name to resolve.
-            Service service = new Service("http://127.0.0.1:" + port, builder.start());
+            Service service = new Service("http://127.0.0.1:" + port, builder.start(), key);
             service.awaitReady();
             return service;
         }
