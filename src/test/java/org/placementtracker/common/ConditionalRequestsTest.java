@@ -5,9 +5,15 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
 import org.placementtracker.support.TestData;
@@ -55,5 +61,19 @@ class ConditionalRequestsTest {
         given().contentType("application/merge-patch+json; charset=UTF-8").header("If-Match", before).body("{\"quota\": 1}")
                 .patch("/api/v1/order-classes/" + orderClass).then().statusCode(412);
         Api.get("/api/v1/order-classes/" + orderClass).statusCode(200).body("quota", equalTo(3));
+    }
+
+    @Test
+    void aRevealedIdNumberIsNeitherTaggedNorRevalidated() {
+        LocalDate born = LocalDate.of(2008, 5, 14);
+        String student = TestData.student(TestData.major(), Map.of("idNumber", TestData.idNumber(born, true)));
+        String masked = Api.get("/api/v1/students/" + student).statusCode(200).header("Cache-Control", "no-store")
+                .extract().header("ETag");
+        assertNotNull(masked);
+        ExtractableResponse<Response> revealed = Api.json()
+                .header("If-None-Match", masked).get("/api/v1/students/" + student + "?reveal=idNumber").then()
+                .statusCode(200).header("Cache-Control", "no-store").extract();
+        assertNull(revealed.header("ETag"));
+        assertEquals(18, revealed.<String>path("idNumber").length());
     }
 }

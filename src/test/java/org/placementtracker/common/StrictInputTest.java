@@ -1,6 +1,8 @@
 package org.placementtracker.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.placementtracker.support.Api;
 import org.placementtracker.support.RawHttp;
+import org.placementtracker.support.TestCredentials;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
 
@@ -108,7 +111,7 @@ class StrictInputTest {
         assertEquals(400, answer.status(), answer.body());
         assertEquals(PROBLEM, answer.header("Content-Type"));
         String parameter = target.substring(target.indexOf('?') + 1, target.indexOf('='));
-        org.hamcrest.MatcherAssert.assertThat(answer.body(), org.hamcrest.Matchers.containsString(
+        assertThat(answer.body(), containsString(
                 "\"field\":\"" + parameter + "\""));
     }
 
@@ -117,7 +120,7 @@ class StrictInputTest {
         RawHttp.Answer answer = RawHttp.send("GET", "/api/v1/majors/a%00b", null, "Authorization: Bearer " + adminKey());
         assertEquals(400, answer.status(), answer.body());
         assertEquals(PROBLEM, answer.header("Content-Type"));
-        org.hamcrest.MatcherAssert.assertThat(answer.body(), org.hamcrest.Matchers.containsString("\"field\":\"code\""));
+        assertThat(answer.body(), containsString("\"field\":\"code\""));
         RawHttp.Answer patch = RawHttp.send("PATCH", "/api/v1/majors/%01", "{\"name\": \"x\"}",
                 "Authorization: Bearer " + adminKey(), "Content-Type: application/merge-patch+json");
         assertEquals(400, patch.status(), patch.body());
@@ -214,6 +217,6 @@ class StrictInputTest {
     }
 
     private static String adminKey() {
-        return org.placementtracker.support.TestCredentials.ADMIN_KEY;
+        return TestCredentials.ADMIN_KEY;
     }
 }
