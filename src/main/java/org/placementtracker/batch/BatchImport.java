@@ -34,10 +34,13 @@ import org.placementtracker.common.Upserted;
 
 /**
  * Runs a batch import: a JSON array or a CSV file of the same objects a single create takes. Each
- * row goes through the same JSON mapping, bean validation and service rules as a single create, and
- * every failure is reported against its row instead of failing the whole request with one 400.
- * Atomic imports run all rows in order in one transaction (so later rows see earlier ones) and
- * keep nothing if any row fails; non-atomic imports commit each row on its own.
+ * row goes through the same JSON mapping (CSV cells are text, so "2024" in a cell reads as the
+ * number), the same bean validation and the same rules as a single create, and every failure is
+ * reported against its row instead of failing the whole request with one 400. Rows run in order in
+ * one transaction, so later rows see earlier ones. Atomic imports keep nothing if any row fails;
+ * non-atomic imports keep the good rows and leave the failed ones out — and only when a row breaks a
+ * constraint its checks could not foresee (a concurrent writer got there first) are the rows redone
+ * in a transaction each, so that only that row fails.
  */
 @ApplicationScoped
 public class BatchImport {
@@ -206,7 +209,7 @@ public class BatchImport {
         return errors.stream().map(f -> new FieldError(prefix + "." + f.field(), f.message())).toList();
     }
 
-    /** The row as the single create would read it: same mapping, same validation, same messages. */
+    /** The row as the single create would read it: same types, same validation, same messages. */
     private <R> R request(ObjectMapper reader, JsonNode node, Class<R> rowType) {
         R request;
         try {

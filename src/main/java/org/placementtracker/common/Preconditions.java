@@ -6,9 +6,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Conditional writes (RFC 9110): a PATCH or DELETE carrying {@code If-Match} proceeds only if the
- * resource still has that version; services check it on the row they have loaded (and locked),
- * inside their transaction, so a stale tag changes nothing. With {@code pt.require-if-match} a write
- * without {@code If-Match} is refused with 428.
+ * resource still has that version. Services compare it with the version of the row they loaded in
+ * their transaction; the write itself is then conditional on that version (the entity's
+ * {@code @Version}), so a change that lands between the check and the write fails the write with
+ * 409 instead of being overwritten: a stale tag changes nothing. With {@code pt.require-if-match} a
+ * write without {@code If-Match} is refused with 428.
  */
 @RequestScoped
 public class Preconditions {

@@ -1,16 +1,24 @@
 package org.placementtracker.common;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
 import org.placementtracker.support.TestDatabase;
@@ -150,5 +158,24 @@ class ProblemDetailsTest {
         Api.post("/api/v1/majors", Map.of("code", "U100004", "name", "x", "group", Map.of("a", 1)))
                 .statusCode(400).contentType(PROBLEM)
                 .body("detail", not(containsString("java"))).body("detail", not(containsString("Exception")));
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A constraint renamed or dropped by a migration would silently lose its readable answer. */
+    @Test
+    void everyConstraintTheMapperKnowsExists() throws Exception {
+        Set<String> names = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("select conname from pg_constraint union select relname from pg_class "
+                        + "where relkind = 'i'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        for (String known : DatabaseConstraints.names()) {
+            assertTrue(names.contains(known), known + " is mapped but not in the schema");
+        }
     }
 }
