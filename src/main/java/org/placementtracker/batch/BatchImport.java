@@ -12,11 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
@@ -28,8 +31,9 @@ import org.placementtracker.common.DatabaseConstraints;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.JsonProblems;
 import org.placementtracker.common.Problem;
-import org.placementtracker.common.StrictJson;
 import org.placementtracker.common.ProblemException;
+import org.placementtracker.common.StrictJson;
+import org.placementtracker.common.Text;
 import org.placementtracker.common.Upserted;
 
 /**
@@ -88,7 +92,7 @@ public class BatchImport {
             Function<List<R>, Function<R, Upserted>> importer, Function<R, Upserted> alone) {
         boolean allOrNothing = atomic(atomic);
         boolean csv = isCsv(contentType);
-        List<JsonNode> nodes = csv ? csvRows(body) : jsonRows(body);
+        List<JsonNode> nodes = csv ? csvRows(body, fieldsOf(rowType)) : jsonRows(body);
         ObjectMapper reader = csv ? cellMapper : mapper;
         List<Parsed<R>> rows = nodes.stream().map(node -> parse(reader, node, rowType)).toList();
         if (allOrNothing) {
@@ -250,8 +254,20 @@ public class BatchImport {
         return limited(rows);
     }
 
-    /** One object per line, named by the header; an empty cell is an absent field, as in JSON. */
-    private List<JsonNode> csvRows(byte[] body) {
+    /** The fields a row may name: the request record's components. */
+    private static Set<String> fieldsOf(Class<?> rowType) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (RecordComponent component : rowType.getRecordComponents()) {
+            fields.add(component.getName());
+        }
+        return fields;
+    }
+
+    /**
+     * One object per line, named by the header; an empty cell is an absent field, as in JSON. A
+     * column that names no field is refused before any row is read, even in a file without rows.
+     */
+    private List<JsonNode> csvRows(byte[] body, Set<String> fields) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (!text.isEmpty() && text.charAt(0) == BOM) {
             text = text.substring(1);
@@ -264,12 +280,22 @@ public class BatchImport {
             if (header.stream().map(String::trim).distinct().count() != header.size()) {
                 throw new IllegalArgumentException("duplicate header");
             }
+            for (String column : header) {
+                if (!fields.contains(column.trim())) {
+                    String shown = Text.unstorable(column).isPresent() || column.length() > 100 ? "?" : column.trim();
+                    throw new ProblemException(400, "unknown-field", "Unknown CSV column",
+                            "Column '" + shown + "' is not a field of this import; columns: " + String.join(", ", fields),
+                            List.of(new FieldError(shown, "is not a known field")));
+                }
+            }
             for (CSVRecord record : parser) {
                 if (rows.size() == MAX_ROWS) {
                     throw tooMany();
                 }
                 rows.add(csvRow(header, record.toList()));
             }
+        } catch (ProblemException e) {
+            throw e;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw ProblemException.badRequest("malformed-csv", "Malformed CSV",
                     "The body is not CSV with one header row of unique field names");

@@ -122,8 +122,8 @@ public class ProblemResponses implements OASFilter {
                 .description(read ? "An ETag from an earlier read: 304 without a body if it is still current"
                         : "The ETag the change is based on: 412 if the resource has changed since (required when "
                                 + "REQUIRE_IF_MATCH=true, else optional)")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(40)
-                        .pattern("^(\\*|(W/)?\"[0-9]+\")(, *(W/)?\"[0-9]+\")*$")));
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(ETags.CONDITION_MAX_LENGTH)
+                        .pattern(ETags.CONDITION_PATTERN)));
         if (read) {
             operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                     .description("Not modified: the If-None-Match ETag is current"));

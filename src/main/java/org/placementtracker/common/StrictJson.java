@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,14 +18,16 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Reads request bodies strictly, so that a body means exactly one thing: no trailing data after
  * the document, no duplicate keys (which one would win?), no floats truncated into integers, no
- * numbers for enums, no coercion between JSON types ("2024" is not a number, 12 is not a name),
- * dates and timestamps only as ISO-8601 strings in years 1–9999 (what PostgreSQL stores), and text
+ * numbers for enums, no coercion between JSON types ("2024" is not a number, 12 is not a name, ""
+ * is not an absent number), ids only as UUIDs, dates and timestamps only as ISO-8601 strings in
+ * years 0–9999 (what PostgreSQL stores), and text
  * only when PostgreSQL can store it as sent ({@link Text#unstorable}). Every refusal names its
  * field through {@link JsonProblems}.
  */
@@ -34,6 +38,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     private static final int MAX_NESTING = 64;
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T.+");
+    private static final Pattern ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Last, after Quarkus' own customizer has registered the java.time module this one overrides. */
     @Override
@@ -54,12 +60,16 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
                 .build());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        // "" or "  " is not an absent number or id: absent is absent (or null).
+        mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-scalars")
                 .addDeserializer(String.class, new StrictText())
                 .addDeserializer(LocalDate.class, new IsoString<>(LocalDate.class, DATE, LocalDate::parse,
                         "a date (YYYY-MM-DD)"))
                 .addDeserializer(Instant.class, new IsoString<>(Instant.class, TIMESTAMP, Instant::parse,
-                        "a timestamp (ISO-8601, e.g. 2027-07-31T23:59:59Z)")));
+                        "a timestamp (ISO-8601, e.g. 2027-07-31T23:59:59Z)"))
+                .addDeserializer(UUID.class, new IsoString<>(UUID.class, ID, UUID::fromString, "an id (UUID)")));
     }
 
     /**
@@ -127,7 +137,7 @@ public class StrictJson implements ObjectMapperCustomizer {
                 if (shape.matcher(text).matches()) {
                     try {
                         return parse.apply(text);
-                    } catch (DateTimeParseException e) {
+                    } catch (DateTimeParseException | IllegalArgumentException e) {
                         // refused below, like any other shape
                     }
                 }
