@@ -97,8 +97,9 @@ public class ChangeFeedService {
     /** The position after the last event no running transaction can still add to: a reader's "from now on". */
     private List<String> now() {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select txid::text, seq from change_event where txid < pg_snapshot_xmin(pg_current_snapshot()) "
-                        + "order by txid desc, seq desc limit 1"); ResultSet row = select.executeQuery()) {
+                "select e.txid::text, e.seq from change_event e where e.txid < pg_snapshot_xmin(pg_current_snapshot()) "
+                        // e.txid, not txid: the bare name is the text output column, where "999" sorts after "1000"
+                        + "order by e.txid desc, e.seq desc limit 1"); ResultSet row = select.executeQuery()) {
             return row.next() ? List.of(row.getString(1), Long.toString(row.getLong(2))) : List.of("0", "0");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the change feed", e);

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,6 +71,31 @@ class ChangeFeedTest {
     }
 
     @Test
+    void afterNowStartsAtThePresentWhenTransactionIdsGainADigit() throws Exception {
+        String below;
+        String above;
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            long power = 10;
+            while (power <= currentTransactionId(s) + 3) {
+                power *= 10;
+            }
+            // Text order puts "99998" after "100001": one event just below the power of ten, one above it.
+            burnTransactionIdsUpTo(s, power - 3);
+            below = insertMajor(s);
+            burnTransactionIdsUpTo(s, power);
+            above = insertMajor(s);
+            assertTrue(eventTransactionId(s, below) < power, "an event below " + power);
+            assertTrue(eventTransactionId(s, above) >= power, "an event at or above " + power);
+        }
+        String cursor = Api.get("/api/v1/changes?after=now").statusCode(200).extract().path("nextCursor");
+        String firm = TestData.firm();
+        List<String> seen = new ArrayList<>();
+        read(cursor, seen);
+        assertEquals(List.of("firm:" + firm), seen.stream().filter(e -> e.startsWith("firm:")
+                || e.equals("major:" + below) || e.equals("major:" + above)).toList(), "only what came after now");
+    }
+
+    @Test
     void eventsAreThinAndPartnersSeeOnlyTheirFirm() {
         String major = TestData.major();
         String own = TestData.firm();
@@ -124,6 +150,35 @@ class ChangeFeedTest {
             seen.add(item.get("entityType") + ":" + item.get("entityId"));
         }
         return page.getString("nextCursor");
+    }
+
+    private static long currentTransactionId(Statement s) throws Exception {
+        try (ResultSet row = s.executeQuery("select pg_current_xact_id()::text")) {
+            row.next();
+            return Long.parseLong(row.getString(1));
+        }
+    }
+
+    /** Uses up transaction ids cheaply: one server-side loop, each id in a transaction of its own. */
+    private static void burnTransactionIdsUpTo(Statement s, long target) throws Exception {
+        s.execute("set synchronous_commit = off");
+        s.execute("do $$ begin loop exit when pg_current_xact_id() >= '" + target + "'::xid8; commit; end loop; end $$");
+        s.execute("reset synchronous_commit");
+    }
+
+    /** A major written straight into the table, in a transaction of its own; returns its code. */
+    private static String insertMajor(Statement s) throws Exception {
+        String code = TestData.majorCode();
+        s.execute("insert into major (code, name) values ('" + code + "', '事务号专业" + code + "')");
+        return code;
+    }
+
+    private static long eventTransactionId(Statement s, String major) throws Exception {
+        try (ResultSet row = s.executeQuery("select txid::text from change_event where entity_type = 'major' "
+                + "and entity_id = '" + major + "'")) {
+            row.next();
+            return Long.parseLong(row.getString(1));
+        }
     }
 
     private static Connection database() throws Exception {
