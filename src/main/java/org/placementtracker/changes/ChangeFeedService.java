@@ -59,8 +59,10 @@ public class ChangeFeedService {
             txid = position.get(0);
             seq = Long.parseLong(position.get(1));
         }
+        if (ThreadLocalRandom.current().nextInt(200) == 0) {
+            expireOldEvents();
+        }
         try (Connection c = dataSource.getConnection()) {
-            expireOldEvents(c);
             requireRetained(c, txid, seq);
             String sql = "select e.txid::text, e.seq, e.entity_type, e.entity_id, e.operation, e.occurred_at "
                     + "from change_event e where (e.txid, e.seq) > (?::xid8, ?) "
@@ -122,16 +124,21 @@ public class ChangeFeedService {
         }
     }
 
-    /** Readers sweep events past the retention period now and then, remembering where they cut. */
-    private void expireOldEvents(Connection c) throws SQLException {
-        if (ThreadLocalRandom.current().nextInt(200) != 0) {
-            return;
-        }
-        try (PreparedStatement sweep = c.prepareStatement("with gone as (delete from change_event where occurred_at < ? "
-                + "returning txid, seq) update change_feed_horizon h set txid = g.txid, seq = g.seq from "
-                + "(select txid, seq from gone order by txid desc, seq desc limit 1) g")) {
+    /**
+     * Readers sweep events past the retention period now and then, remembering where they cut. The
+     * horizon only moves forward: a sweep that removes only the events of a transaction that began long
+     * ago but committed late must not make cursors look intact that an earlier sweep cut short.
+     */
+    void expireOldEvents() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement sweep = c.prepareStatement(
+                "with gone as (delete from change_event where occurred_at < ? returning txid, seq) "
+                        + "update change_feed_horizon h set txid = g.txid, seq = g.seq from "
+                        + "(select txid, seq from gone order by txid desc, seq desc limit 1) g "
+                        + "where (g.txid, g.seq) > (h.txid, h.seq)")) {
             sweep.setTimestamp(1, Timestamp.from(java.time.Instant.now().minus(retention)));
             sweep.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot expire change-feed events", e);
         }
     }
 }

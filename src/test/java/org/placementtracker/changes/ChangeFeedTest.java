@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -30,6 +31,9 @@ import org.placementtracker.support.TestDatabase;
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class ChangeFeedTest {
+
+    @Inject
+    ChangeFeedService changeFeed;
 
     @Test
     void aTailingReaderSeesEveryCommittedChangeOnceEvenWhenATransactionCommitsLate() throws Exception {
@@ -140,6 +144,38 @@ class ChangeFeedTest {
             }
         }
         Api.get("/api/v1/changes?after=" + later).statusCode(200);
+    }
+
+    @Test
+    void expiringEventsOfAnOldTransactionNeverMovesTheRetentionHorizonBack() throws Exception {
+        String old = TestData.majorCode();
+        TestData.firm();
+        try (Connection c = database(); Statement s = c.createStatement()) {
+            s.execute("update change_feed_horizon h set txid = e.txid, seq = e.seq from (select txid, seq from "
+                    + "change_event order by txid desc, seq desc limit 1) e");
+            try {
+                String horizon = horizon(s);
+                // A transaction with a low id whose events are past the retention period when they are swept.
+                s.execute("insert into change_event (txid, entity_type, entity_id, operation, occurred_at) values "
+                        + "('3'::xid8, 'major', '" + old + "', 'CREATE', now() - interval '400 days')");
+                changeFeed.expireOldEvents();
+                try (ResultSet left = s.executeQuery("select count(*) from change_event where entity_id = '" + old
+                        + "'")) {
+                    left.next();
+                    assertEquals(0, left.getInt(1), "the old event is swept");
+                }
+                assertEquals(horizon, horizon(s), "the horizon stays where the earlier sweep put it");
+            } finally {
+                s.execute("update change_feed_horizon set txid = '0'::xid8, seq = 0");
+            }
+        }
+    }
+
+    private static String horizon(Statement s) throws Exception {
+        try (ResultSet row = s.executeQuery("select txid::text || '/' || seq from change_feed_horizon")) {
+            row.next();
+            return row.getString(1);
+        }
     }
 
     private static String read(String cursor, List<String> seen) {
