@@ -23,11 +23,13 @@ public class ChangeFeedResource {
 
     @GET
     @Operation(summary = "Changes after a cursor",
-            description = "One thin event (ids only) per committed change of a resource the caller may see, in order. "
+            description = "One thin event (ids only) per committed change of a resource the caller may see. "
                     + "Follow nextCursor (also returned when the page is empty) to see every change exactly once, "
-                    + "even while many writers commit concurrently. Partners see events of their firm's objects and "
-                    + "of students placed there. Events are kept CHANGE_FEED_RETENTION (default 30 days); an "
-                    + "older cursor answers 410.")
+                    + "even while many writers commit concurrently: changes are returned as soon as they are "
+                    + "committed, and a long-running transaction delays only its own changes, which come once it commits. "
+                    + "A transaction's changes come together, in the order made. Partners see events of their "
+                    + "firm's objects and of students placed there. Events are kept CHANGE_FEED_RETENTION (default "
+                    + "30 days); an older cursor answers 410.")
     public ChangePage changes(
             @Parameter(description = "nextCursor (or an event's cursor) from before; now: skip the history and "
                     + "follow from here; absent: from the beginning")
