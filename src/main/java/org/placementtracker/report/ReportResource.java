@@ -59,13 +59,14 @@ public class ReportResource {
             @Context HttpHeaders headers) {
         ReportFormat chosen = ReportFormat.choose(format, headers);
         ReportFilter filter = filter(from, to, firmId, majorCode, orderClassId, type, yearBasis);
-        YearlyReport report = service.yearly(filter, GroupBy.parse(groupBy));
+        Described<YearlyReport> described = service.yearly(filter, GroupBy.parse(groupBy));
+        YearlyReport report = described.report();
         return switch (chosen) {
             case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
-            case CSV -> Response.ok(Exports.csv(Table.of(report, service.describe(filter))), Exports.CSV + ";charset=UTF-8")
+            case CSV -> Response.ok(Exports.csv(Table.of(report, described.filters())), Exports.CSV + ";charset=UTF-8")
                     .build();
-            case XLSX -> attachment(Exports.xlsx(Table.of(report, service.describe(filter))), "placements-yearly.xlsx");
-            case SVG -> Response.ok(BarChart.of(report, service.describe(filter)).render(), BarChart.SVG + ";charset=UTF-8")
+            case XLSX -> attachment(Exports.xlsx(Table.of(report, described.filters())), "placements-yearly.xlsx");
+            case SVG -> Response.ok(BarChart.of(report, described.filters()).render(), BarChart.SVG + ";charset=UTF-8")
                     .build();
         };
     }
@@ -92,7 +93,7 @@ public class ReportResource {
         boolean ranged = from != null || to != null;
         ReportFilter filter = ranged ? filter(from, to, null, null, null, null, yearBasis)
                 : new ReportFilter(0, 0, YearBasis.parse(yearBasis), null, null, null, null);
-        FirmTotals report = service.byFirm(filter);
+        FirmTotals report = service.byFirm(filter).report();
         return switch (chosen) {
             case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
             case CSV -> Response.ok(Exports.csv(Table.of(report)), Exports.CSV + ";charset=UTF-8").build();

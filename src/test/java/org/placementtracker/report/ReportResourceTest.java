@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,12 +19,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
+import org.placementtracker.support.ReportText;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
 
@@ -266,6 +269,31 @@ class ReportResourceTest {
         assertEquals(List.of(0), yearly("from=2025&to=2025&firmId=" + firm).getList("rows.personTimes"));
         place(a, firm, "COGNITIVE", null, "2025-03-01", "2025-03-02");
         assertEquals(List.of(1), yearly("from=2025&to=2025&firmId=" + firm).getList("rows.personTimes"));
+    }
+
+    @Test
+    void filtersNamingNothingAreNotFoundInEveryFormat() {
+        for (String format : ReportText.FORMATS) {
+            for (String filter : List.of("firmId=" + UUID.randomUUID(), "orderClassId=" + UUID.randomUUID(),
+                    "majorCode=" + TestData.majorCode(), "firmId=" + firm + "&orderClassId=" + UUID.randomUUID())) {
+                given().get(YEARLY + "?format=" + format + "&" + filter).then().statusCode(404)
+                        .contentType("application/problem+json").body("type", endsWith("/not-found"));
+            }
+        }
+    }
+
+    @Test
+    void titlesNameWhatTheFiltersNameNeverAnId() {
+        String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
+        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        String majorName = Api.get("/api/v1/majors/" + major).extract().path("name");
+        String query = "from=2023&to=2024&firmId=" + firm + "&orderClassId=" + orderClass + "&majorCode=" + major;
+        for (String format : List.of("xlsx", "svg")) {
+            String text = ReportText.of(format, given().get(YEARLY + "?format=" + format + "&" + query).then()
+                    .statusCode(200).extract().asByteArray());
+            assertTrue(text.contains(firmName) && text.contains(className) && text.contains(majorName), text);
+            assertFalse(text.contains(firm) || text.contains(orderClass), text);
+        }
     }
 
     @Test
