@@ -13,26 +13,50 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Writes report tables as CSV (UTF-8, header row) and XLSX (bilingual header, numbers as numbers). */
+/**
+ * Writes report tables as CSV (UTF-8 with a byte order mark, header row) and XLSX (bilingual header,
+ * numbers as numbers).
+ */
 final class Exports {
 
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private Exports() {
     }
 
+    /**
+     * The table as CSV, starting with a byte order mark: without it Excel reads UTF-8 as the local
+     * code page and garbles Chinese names.
+     */
     static String csv(Table table) {
         StringWriter out = new StringWriter();
+        out.write(BYTE_ORDER_MARK);
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(table.columns().stream().map(Table.Column::key).toList());
             for (List<Object> row : table.rows()) {
-                printer.printRecord(row);
+                printer.printRecord(row.stream().map(Exports::inert).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /**
+     * A text cell that a spreadsheet would take for a formula (a firm named {@code =HYPERLINK(...)})
+     * gets a leading apostrophe, as OWASP advises for CSV, so it shows as the text it is. Numbers stay
+     * as they are: counts must stay numbers, and no number is a formula. XLSX needs none of this: its
+     * text cells are never evaluated.
+     */
+    private static Object inert(Object cell) {
+        if (cell instanceof String text && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return cell;
     }
 
     static byte[] xlsx(Table table) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,11 +16,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -47,6 +54,7 @@ class ReportResourceTest {
 
     private static final String YEARLY = "/api/v1/reports/placements/yearly";
     private static final String BY_FIRM = "/api/v1/reports/placements/by-firm";
+    private static final String BOM = "\uFEFF";
 
     private String firm;
     private String otherFirm;
@@ -187,7 +195,8 @@ class ReportResourceTest {
 
         String csv = given().accept("text/csv").get(YEARLY + "?" + query).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
-        List<String> lines = csv.lines().toList();
+        assertTrue(csv.startsWith(BOM), "a byte order mark, so Excel reads UTF-8");
+        List<String> lines = csv.substring(1).lines().toList();
         assertEquals("year,key,label,personTimes,distinctStudents", lines.get(0));
         assertEquals(json.getList("rows").size() + 2, lines.size());
         for (int i = 0; i < json.getList("rows").size(); i++) {
@@ -260,8 +269,61 @@ class ReportResourceTest {
         assertEquals(2, in2024.get("distinctStudents"));
         assertEquals(2024, in2024.get("firstYear"));
 
-        String csv = given().get(BY_FIRM + "?format=csv").then().statusCode(200).extract().asString();
+        byte[] bytes = given().get(BY_FIRM + "?format=csv").then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+        String csv = new String(bytes, StandardCharsets.UTF_8).substring(1);
         assertTrue(csv.lines().anyMatch(l -> l.startsWith(firm + ",") && l.endsWith(",7,3,2023,2024")), csv);
+    }
+
+    /**
+     * Names a spreadsheet would run as formulas: CSV cells get a leading apostrophe (OWASP's advice), so
+     * Excel shows the text; XLSX keeps the exact name in a text cell, which Excel never evaluates.
+     */
+    @Test
+    void exportsNeverHandSpreadsheetsAFormula() throws Exception {
+        long n = TestData.next();
+        Map<String, Object> firmBody = TestData.firmRequest();
+        String firmName = "=HYPERLINK(\"http://x\",\"y" + n + "\")";
+        firmBody.put("name", firmName);
+        String formulaFirm = TestData.created("/api/v1/firms", firmBody);
+        String code = TestData.majorCode();
+        String majorName = "-2+3 " + code;
+        Api.post("/api/v1/majors", Map.of("code", code, "name", majorName)).statusCode(201);
+        Map<String, Object> classBody = TestData.orderClassRequest(formulaFirm, code, 5);
+        String className = "@SUM(1) " + n;
+        classBody.put("name", className);
+        String formulaClass = TestData.created("/api/v1/order-classes", classBody);
+        String student = TestData.student(code);
+        place(student, formulaFirm, "WORK_STUDY", formulaClass, "2024-03-01", "2024-03-31");
+        place(student, formulaFirm, "COGNITIVE", null, "2024-05-06", "2024-05-10");
+
+        Map<String, String> labelled = Map.of("firm", firmName, "major", majorName, "orderClass", className);
+        for (Map.Entry<String, String> group : labelled.entrySet()) {
+            String query = "from=2024&to=2024&firmId=" + formulaFirm + "&groupBy=" + group.getKey();
+            List<CSVRecord> rows = csvRecords(given().get(YEARLY + "?format=csv&" + query).then().statusCode(200)
+                    .extract().asString());
+            CSVRecord row = rows.stream().filter(r -> r.get("label").contains(group.getValue().substring(1)))
+                    .findFirst().orElseThrow();
+            assertEquals("'" + group.getValue(), row.get("label"));
+            // Numbers are never touched.
+            assertEquals("2024", row.get("year"));
+            assertTrue(row.get("personTimes").matches("[12]"), row.get("personTimes"));
+
+            byte[] xlsx = given().get(YEARLY + "?format=xlsx&" + query).then().statusCode(200).extract().asByteArray();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                Row first = workbook.getSheet("Report").getRow(1);
+                assertEquals(CellType.STRING, first.getCell(2).getCellType());
+                assertTrue(List.of(group.getValue(), "（无订单班）No order class")
+                        .contains(first.getCell(2).getStringCellValue()), first.getCell(2).getStringCellValue());
+                assertEquals(CellType.NUMERIC, first.getCell(3).getCellType());
+            }
+        }
+        List<CSVRecord> byFirm = csvRecords(given().get(BY_FIRM + "?format=csv").then().statusCode(200)
+                .extract().asString());
+        CSVRecord row = byFirm.stream().filter(r -> r.get("firmId").equals(formulaFirm)).findFirst().orElseThrow();
+        assertEquals("'" + firmName, row.get("firmName"));
+        assertEquals("2", row.get("personTimes"));
+        assertEquals("2024", row.get("firstYear"));
     }
 
     @Test
@@ -320,6 +382,11 @@ class ReportResourceTest {
     private static void expectInvalid(String path, String field) {
         Api.get(path).statusCode(400).contentType("application/problem+json")
                 .body("type", endsWith("/invalid-query-parameter")).body("errors[0].field", equalTo(field));
+    }
+
+    private static List<CSVRecord> csvRecords(String csv) throws Exception {
+        assertTrue(csv.startsWith(BOM));
+        return CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(csv.substring(1))).getRecords();
     }
 
     private static JsonPath yearly(String query) {
