@@ -63,11 +63,9 @@ public class ReportResource {
         YearlyReport report = described.report();
         return switch (chosen) {
             case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
-            case CSV -> Response.ok(Exports.csv(Table.of(report, described.filters())), Exports.CSV + ";charset=UTF-8")
-                    .build();
-            case XLSX -> attachment(Exports.xlsx(Table.of(report, described.filters())), "placements-yearly.xlsx");
-            case SVG -> Response.ok(BarChart.of(report, described.filters()).render(), BarChart.SVG + ";charset=UTF-8")
-                    .build();
+            case CSV -> download(Exports.csv(Table.of(report, described.filters())), chosen, described);
+            case XLSX -> download(Exports.xlsx(Table.of(report, described.filters())), chosen, described);
+            case SVG -> download(BarChart.of(report, described.filters()).render(), chosen, described);
         };
     }
 
@@ -93,12 +91,13 @@ public class ReportResource {
         boolean ranged = from != null || to != null;
         ReportFilter filter = ranged ? filter(from, to, null, null, null, null, yearBasis)
                 : new ReportFilter(0, 0, YearBasis.parse(yearBasis), null, null, null, null);
-        FirmTotals report = service.byFirm(filter).report();
+        Described<FirmTotals> described = service.byFirm(filter);
+        FirmTotals report = described.report();
         return switch (chosen) {
             case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
-            case CSV -> Response.ok(Exports.csv(Table.of(report)), Exports.CSV + ";charset=UTF-8").build();
-            case XLSX -> attachment(Exports.xlsx(Table.of(report)), "placements-by-firm.xlsx");
-            case SVG -> Response.ok(BarChart.of(report).render(), BarChart.SVG + ";charset=UTF-8").build();
+            case CSV -> download(Exports.csv(Table.of(report)), chosen, described);
+            case XLSX -> download(Exports.xlsx(Table.of(report)), chosen, described);
+            case SVG -> download(BarChart.of(report).render(), chosen, described);
         };
     }
 
@@ -113,8 +112,13 @@ public class ReportResource {
                 QueryParams.optionalEnum("type", type, Placement.Type.class));
     }
 
-    private static Response attachment(byte[] body, String filename) {
-        return Response.ok(body, Exports.XLSX).header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .build();
+    /**
+     * A file with the name it is saved under. Charts are shown in the browser (and saved under that
+     * name); tables are downloaded, since a browser cannot show them.
+     */
+    private static Response download(Object body, ReportFormat format, Described<?> described) {
+        String type = format == ReportFormat.XLSX ? format.mediaType : format.mediaType + ";charset=UTF-8";
+        return Response.ok(body, type).header("Content-Disposition", described.fileName()
+                .contentDisposition(format == ReportFormat.SVG ? "inline" : "attachment", format.parameter)).build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.placement.Placement;
+import org.placementtracker.placement.YearBasis;
 import org.placementtracker.security.CurrentCaller;
 
 @ApplicationScoped
@@ -39,7 +40,10 @@ public class ReportService {
         List<YearlyReport.Row> rows = groupBy == null ? everyYear(filter, years) : grouped(groupBy, years);
         return new Described<>(new YearlyReport(filter.from(), filter.to(), filter.yearBasis(), groupBy,
                 YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals),
-                filter.describe(names));
+                filter.describe(names), DownloadName.of("placements-yearly", names.firm(), names.orderClass(),
+                        filter.majorCode(), filter.type() == null ? null : filter.type().name().toLowerCase(),
+                        groupBy == null ? null : "by-" + groupBy.parameter(), filter.from() + "-" + filter.to(),
+                        basis(filter)));
     }
 
     Described<FirmTotals> byFirm(ReportFilter unscoped) {
@@ -55,7 +59,14 @@ public class ReportService {
         return new Described<>(new FirmTotals(filter.from() > 0 ? filter.from() : null,
                 filter.from() > 0 ? filter.to() : null, filter.yearBasis(),
                 YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows),
-                filter.describe(names));
+                filter.describe(names), DownloadName.of("placements-by-firm", names.firm(),
+                        filter.from() > 0 ? filter.from() + "-" + filter.to() : "all-years",
+                        filter.from() > 0 ? basis(filter) : null));
+    }
+
+    /** Only the academic basis is named in a file name: the calendar year is what a reader assumes. */
+    private static String basis(ReportFilter filter) {
+        return filter.yearBasis() == YearBasis.ACADEMIC ? "academic-years" : null;
     }
 
     private static void requireRange(ReportFilter filter) {

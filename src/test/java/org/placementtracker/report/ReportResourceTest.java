@@ -240,6 +240,32 @@ class ReportResourceTest {
     }
 
     @Test
+    void downloadsAreNamedAfterWhatTheyCover() {
+        String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
+        for (String format : List.of("csv", "xlsx", "svg")) {
+            String disposition = given().get(YEARLY + "?from=2022&to=2025&groupBy=type&type=WORK_STUDY&yearBasis=academic"
+                    + "&format=" + format + "&firmId=" + firm).then().statusCode(200).extract().header("Content-Disposition");
+            assertTrue(disposition.startsWith(format.equals("svg") ? "inline;" : "attachment;"), disposition);
+            assertEquals("placements-yearly_" + firmName + "_work-study_by-type_2022-2025_academic-years." + format,
+                    ReportText.fileName(disposition));
+            // The test firm's name is 测试企业<digits>有限公司: the ASCII name keeps only the digits.
+            assertEquals("placements-yearly_" + firmName.replaceAll("[^0-9]", "")
+                    + "_work-study_by-type_2022-2025_academic-years." + format, ReportText.asciiFileName(disposition));
+        }
+        String byClass = given().accept("text/csv").get(YEARLY + "?from=2023&to=2023&orderClassId=" + orderClass
+                + "&majorCode=" + major).then().statusCode(200).extract().header("Content-Disposition");
+        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        assertEquals("placements-yearly_" + className + "_" + major + "_2023-2023.csv", ReportText.fileName(byClass));
+        assertEquals("attachment; filename=\"placements-by-firm_all-years.xlsx\"; "
+                + "filename*=UTF-8''placements-by-firm_all-years.xlsx", given().get(BY_FIRM + "?format=xlsx").then()
+                .statusCode(200).extract().header("Content-Disposition"));
+        assertEquals("placements-by-firm_2024-2024.csv", ReportText.fileName(given().get(BY_FIRM
+                + "?from=2024&to=2024&format=csv").then().statusCode(200).extract().header("Content-Disposition")));
+        assertNull(given().get(YEARLY + "?firmId=" + firm).then().statusCode(200).extract()
+                .header("Content-Disposition"));
+    }
+
+    @Test
     void stacksGroupedChartsByGroup() {
         String svg = given().get(YEARLY + "?from=2023&to=2024&groupBy=type&format=svg&firmId=" + firm).then()
                 .statusCode(200).extract().asString();

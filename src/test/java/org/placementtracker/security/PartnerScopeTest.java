@@ -177,12 +177,20 @@ class PartnerScopeTest {
                 BY_FIRM, BY_FIRM + "?from=2024&to=2025");
         for (String format : ReportText.FORMATS) {
             for (String query : queries) {
-                byte[] body = asPartner().get(query + (query.contains("?") ? "&" : "?") + "format=" + format).then()
-                        .statusCode(200).extract().asByteArray();
-                String text = ReportText.of(format, body);
+                io.restassured.response.ExtractableResponse<?> answer = asPartner()
+                        .get(query + (query.contains("?") ? "&" : "?") + "format=" + format).then().statusCode(200)
+                        .extract();
+                String text = ReportText.of(format, answer.asByteArray());
+                if (!format.equals("json")) {
+                    text += "\n" + ReportText.fileName(answer.header("Content-Disposition"));
+                }
                 for (String secret : hidden) {
                     assertFalse(text.contains(secret), format + " " + query + " shows " + secret + ":\n" + text);
                 }
+            }
+            if (!format.equals("json")) {
+                assertTrue(ReportText.fileName(asPartner().get(YEARLY + "?format=" + format).then().statusCode(200)
+                        .extract().header("Content-Disposition")).contains(ownFirmName), "named after its own firm");
             }
             // The search does find names where they belong, so its silence above means something.
             String ownClasses = ReportText.of(format, asPartner().get(YEARLY + "?from=2024&to=2025&groupBy=orderClass"

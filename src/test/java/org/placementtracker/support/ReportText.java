@@ -3,8 +3,11 @@ package org.placementtracker.support;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -20,6 +23,24 @@ public final class ReportText {
     public static final List<String> FORMATS = List.of("json", "csv", "xlsx", "svg");
 
     private ReportText() {
+    }
+
+    /** The UTF-8 file name ({@code filename*}, RFC 8187) of a {@code Content-Disposition} header. */
+    public static String fileName(String contentDisposition) {
+        Matcher m = Pattern.compile("filename\\*=UTF-8''([^;\\s]+)").matcher(contentDisposition);
+        if (!m.find()) {
+            throw new AssertionError("no filename* in " + contentDisposition);
+        }
+        return URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** The plain {@code filename} of a {@code Content-Disposition} header. */
+    public static String asciiFileName(String contentDisposition) {
+        Matcher m = Pattern.compile("filename=\"([^\"]*)\"").matcher(contentDisposition);
+        if (!m.find()) {
+            throw new AssertionError("no filename in " + contentDisposition);
+        }
+        return m.group(1);
     }
 
     public static String of(String format, byte[] body) {
