@@ -273,6 +273,50 @@ class ReportResourceTest {
         assertTrue(svg.contains("<title>2024 现代学徒制 Apprenticeship: 1</title>"));
     }
 
+    /** Titles and legends wrap into lines between words, and long Chinese names between characters. */
+    @Test
+    void chartsBreakLongTextIntoLinesThatFit() {
+        long n = TestData.next();
+        Map<String, Object> firmBody = TestData.firmRequest();
+        String firmName = "Baoding Great Wall Precision Automotive Components and Moulds Manufacturing Company " + n;
+        firmBody.put("name", firmName);
+        String longFirm = TestData.created("/api/v1/firms", firmBody);
+        Map<String, Object> classBody = TestData.orderClassRequest(longFirm, major, 5);
+        String className = "长城汽车哈弗品牌总装车间二〇二四级现代学徒制订单班第" + n + "期";
+        classBody.put("name", className);
+        String longClass = TestData.created("/api/v1/order-classes", classBody);
+        String student = TestData.student(major);
+        place(student, longFirm, "WORK_STUDY", longClass, "2024-03-04", "2024-04-26");
+        place(student, longFirm, "COGNITIVE", null, "2024-05-06", "2024-05-10");
+
+        String svg = given().get(YEARLY + "?from=2024&to=2024&groupBy=orderClass&format=svg&firmId=" + longFirm).then()
+                .statusCode(200).extract().asString();
+        List<String> texts = new ArrayList<>();
+        List<String> titleLines = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text([^>]*)>(.*?)</text>").matcher(svg);
+        while (m.find()) {
+            String text = m.group(2).replaceAll("<[^>]+>", "").replace("&quot;", "\"").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&amp;", "&");
+            texts.add(text);
+            boolean title = m.group(1).contains("bold");
+            if (title) {
+                titleLines.add(text);
+            }
+            // 900 px: about 80 characters of the 18 px bold title, 150 of 11 px text.
+            assertTrue(text.length() <= (title ? 80 : 150), "a line wider than the chart: " + text);
+        }
+        assertTrue(titleLines.size() > 1, titleLines.toString());
+        for (String word : firmName.split(" ")) {
+            assertTrue(titleLines.stream().anyMatch(line -> List.of(line.split(" ")).contains(word)),
+                    "the title breaks inside " + word + ": " + titleLines);
+        }
+        boolean legendInTwoLines = false;
+        for (int i = 0; i + 1 < texts.size(); i++) {
+            legendInTwoLines |= (texts.get(i) + texts.get(i + 1)).equals(className);
+        }
+        assertTrue(legendInTwoLines, "the legend shows the whole class name in two lines: " + texts);
+    }
+
     @Test
     void byFirmGivesCumulativeTotalsLargestFirst() {
         JsonPath all = new JsonPath(Api.get(BY_FIRM).statusCode(200).extract().asString());
