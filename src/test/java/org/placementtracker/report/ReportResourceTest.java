@@ -266,6 +266,42 @@ class ReportResourceTest {
     }
 
     @Test
+    void workbooksOpenReadable() throws Exception {
+        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        byte[] xlsx = given().get(YEARLY + "?from=2023&to=2024&groupBy=orderClass&format=xlsx&firmId=" + firm).then()
+                .statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals("Microsoft YaHei", workbook.getFontAt(0).getFontName(), "a font with Chinese glyphs");
+            assertEquals(11, workbook.getFontAt(0).getFontHeightInPoints());
+            Sheet sheet = workbook.getSheet("Report");
+            assertTrue(sheet.getPaneInformation() != null && sheet.getPaneInformation().isFreezePane(), "frozen header");
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
+            assertEquals(0, sheet.getPaneInformation().getVerticalSplitPosition());
+            Row header = sheet.getRow(0);
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                assertTrue(workbook.getFontAt(header.getCell(c).getCellStyle().getFontIndex()).getBold(), "bold header");
+                // A Chinese character is two of Excel's character units wide.
+                String text = header.getCell(c).getStringCellValue();
+                int chars = text.length() + (int) text.chars().filter(ch -> ch > 0x2E80).count();
+                assertTrue(sheet.getColumnWidth(c) >= chars * 256, "column " + c + " fits its header");
+            }
+            Row row = sheet.getRow(1);
+            assertEquals(2023, (int) row.getCell(0).getNumericCellValue());
+            assertEquals(CellType.NUMERIC, row.getCell(3).getCellType());
+            assertFalse(workbook.getFontAt(row.getCell(2).getCellStyle().getFontIndex()).getBold());
+            int labelWidth = 0;
+            for (Row r : sheet) {
+                labelWidth = Math.max(labelWidth, r.getCell(2).getStringCellValue().length());
+            }
+            assertTrue(sheet.getColumnWidth(2) > labelWidth * 256, "labels fit, e.g. " + className);
+            assertTrue(sheet.getColumnWidth(2) != sheet.getColumnWidth(0), "widths follow the contents");
+            Sheet about = workbook.getSheet("About");
+            assertTrue(about.getRow(1).getCell(0).getCellStyle().getWrapText(), "the counting rule wraps");
+            assertTrue(about.getRow(1).getCell(0).getStringCellValue().contains("CANCELLED"));
+        }
+    }
+
+    @Test
     void stacksGroupedChartsByGroup() {
         String svg = given().get(YEARLY + "?from=2023&to=2024&groupBy=type&format=svg&firmId=" + firm).then()
                 .statusCode(200).extract().asString();
