@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.placementtracker.common.ProblemException;
@@ -41,7 +42,7 @@ public class ReportService {
         return new Described<>(new YearlyReport(filter.from(), filter.to(), filter.yearBasis(), groupBy,
                 YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals),
                 filter.describe(names), DownloadName.of("placements-yearly", names.firm(), names.orderClass(),
-                        filter.majorCode(), filter.type() == null ? null : filter.type().name().toLowerCase(),
+                        filter.majorCode(), filter.type() == null ? null : filter.type().name().toLowerCase(Locale.ROOT),
                         groupBy == null ? null : "by-" + groupBy.parameter(), filter.from() + "-" + filter.to(),
                         basis(filter)));
     }
