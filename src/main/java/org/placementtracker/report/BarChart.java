@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A stacked bar chart as SVG: person-times per category (years, or firms), one colour per series.
- * Text is XML-escaped and set in fonts that carry Chinese glyphs.
+ * Text is XML-escaped, set in fonts that carry Chinese glyphs, and broken into lines that fit (see
+ * {@link TextLines}).
  */
 final class BarChart {
 
@@ -16,6 +17,14 @@ final class BarChart {
     private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
             "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
     private static final int MAX_SERIES = COLOURS.length;
+    private static final int TITLE_SIZE = 18;
+    private static final int TITLE_LINE = 24;
+    /** Bold glyphs are wider; the title's width budget allows for it. */
+    private static final double BOLD = 1.1;
+    private static final int SMALL_SIZE = 11;
+    private static final int SMALL_LINE = 14;
+    /** Width of a slanted category label's line: about ten Chinese characters. */
+    private static final double LABEL_EMS = 10.5;
     private static final String FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
             + "'WenQuanYi Micro Hei',sans-serif";
 
@@ -79,12 +88,25 @@ final class BarChart {
         int width = 1000;
         int legendWidth = series.size() > 1 ? 230 : 0;
         int left = 70;
-        int top = 100;
+        // Title and counting rule span the chart; the plot starts below however many lines they take.
+        List<String> titleLines = TextLines.wrap(title, (width - left - 30) / (TITLE_SIZE * BOLD), 3);
+        List<String> subtitleLines = TextLines.wrap(subtitle, (width - left - 30) / (double) SMALL_SIZE, 6);
+        int subtitleY = 30 + titleLines.size() * TITLE_LINE;
+        int top = subtitleY + (subtitleLines.size() - 1) * SMALL_LINE + 26;
         int plotWidth = width - left - 30 - legendWidth;
         boolean longLabels = categories.stream().anyMatch(c -> c.length() > 6);
         int bottom = longLabels ? 170 : 60;
         int plotHeight = 320;
-        int height = top + plotHeight + bottom;
+        List<List<String>> legend = new ArrayList<>();
+        int legendBottom = top;
+        if (legendWidth > 0) {
+            for (String name : series.keySet()) {
+                List<String> lines = TextLines.wrap(name, (legendWidth - 28) / (double) SMALL_SIZE, 2);
+                legend.add(lines);
+                legendBottom += legendStep(lines);
+            }
+        }
+        int height = Math.max(top + plotHeight + bottom, legendBottom + 10);
         long max = 0;
         for (int i = 0; i < categories.size(); i++) {
             long sum = 0;
@@ -100,8 +122,12 @@ final class BarChart {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"%s\">%n", width, height, width, height, FONT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        svg.append(text(left, 30, 18, "bold", "start", title));
-        svg.append(wrapped(left, 52, 11, subtitle, 150));
+        for (int i = 0; i < titleLines.size(); i++) {
+            svg.append(text(left, 30 + i * TITLE_LINE, TITLE_SIZE, "bold", "start", titleLines.get(i)));
+        }
+        for (int i = 0; i < subtitleLines.size(); i++) {
+            svg.append(text(left, subtitleY + i * SMALL_LINE, SMALL_SIZE, "normal", "start", subtitleLines.get(i)));
+        }
         // Y axis, grid and ticks
         for (long v = 0; v <= axisMax; v += step) {
             double y = top + plotHeight - (double) v / axisMax * plotHeight;
@@ -137,11 +163,17 @@ final class BarChart {
                         String.format(Locale.ROOT, "%,d", total)));
             }
             if (longLabels) {
+                // Slanted, ending under the bar, in up to two lines: the second sits below the first.
                 double lx = x + barWidth / 2;
                 double ly = top + plotHeight + 12;
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
-                        + "transform=\"rotate(-40 %.1f %.1f)\">%s</text>%n", lx, ly, lx, ly,
-                        escape(shorten(categories.get(i), 18))));
+                List<String> lines = TextLines.wrap(categories.get(i), LABEL_EMS, 2);
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\" "
+                        + "transform=\"rotate(-40 %.1f %.1f)\">", lx, ly, SMALL_SIZE, lx, ly));
+                for (int l = 0; l < lines.size(); l++) {
+                    svg.append(String.format(Locale.ROOT, "<tspan x=\"%.1f\" y=\"%.1f\">%s</tspan>", lx,
+                            ly + l * SMALL_LINE, escape(lines.get(l))));
+                }
+                svg.append("</text>\n");
             } else {
                 svg.append(text(x + barWidth / 2, top + plotHeight + 18, 11, "normal", "middle", categories.get(i)));
             }
@@ -151,11 +183,15 @@ final class BarChart {
         // Legend
         if (legendWidth > 0) {
             int lx = width - legendWidth + 10;
+            int ly = top;
             for (int s = 0; s < names.size(); s++) {
-                int ly = top + s * 22;
                 svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
                         lx, ly, COLOURS[s]));
-                svg.append(text(lx + 18, ly + 10, 11, "normal", "start", shorten(names.get(s), 28)));
+                List<String> lines = legend.get(s);
+                for (int l = 0; l < lines.size(); l++) {
+                    svg.append(text(lx + 18, ly + 10 + l * SMALL_LINE, SMALL_SIZE, "normal", "start", lines.get(l)));
+                }
+                ly += legendStep(lines);
             }
         }
         svg.append("</svg>\n");
@@ -183,19 +219,8 @@ final class BarChart {
                 + "transform=\"rotate(-90 %.1f %.1f)\" fill=\"#222\">%s</text>%n", x, y, size, x, y, escape(content));
     }
 
-    /** The counting rule is long: break it into lines of at most {@code width} characters. */
-    private static String wrapped(int x, int y, int size, String content, int width) {
-        StringBuilder out = new StringBuilder();
-        int line = 0;
-        for (int start = 0; start < content.length(); start += width, line++) {
-            out.append(text(x, y + line * (size + 3), size, "normal", "start",
-                    content.substring(start, Math.min(content.length(), start + width))));
-        }
-        return out.toString();
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    private static int legendStep(List<String> lines) {
+        return Math.max(22, lines.size() * SMALL_LINE + 8);
     }
 
     static String escape(String s) {

@@ -29,9 +29,30 @@ public enum GroupBy {
         return parameter;
     }
 
+    /**
+     * Stands for every order class of another firm in a partner's report: placements at the partner's
+     * firm may belong to another firm's class (its rotation ran there), and the partner may count them
+     * but not learn the class's id or name. The nil UUID, which no class has (ids are random).
+     */
+    static final String ANOTHER_FIRMS_CLASS = "00000000-0000-0000-0000-000000000000";
+
     /** The key column in its own type: grouping by a uuid is cheaper than by its text. */
     String sqlKey() {
         return sqlKey;
+    }
+
+    /**
+     * The key as a partner may see it: an order class not run for the placement's firm (the partner's,
+     * whose placements alone it counts) becomes {@link #ANOTHER_FIRMS_CLASS}, so all such classes
+     * merge into one group whose students are counted once, as in any group.
+     */
+    String sqlKey(boolean partnerScoped) {
+        if (!partnerScoped || this != ORDER_CLASS) {
+            return sqlKey;
+        }
+        return "case when p.order_class_id is null or exists (select 1 from order_class oc where oc.id = "
+                + "p.order_class_id and oc.firm_id = p.firm_id) then p.order_class_id else '" + ANOTHER_FIRMS_CLASS
+                + "'::uuid end";
     }
 
     /**

@@ -71,7 +71,8 @@ public class PlacementCounts {
      */
     public static Statement yearlyStatement(ReportFilter filter, GroupBy groupBy) {
         Where where = where(filter);
-        String counted = perYear(perStudent(filter.yearBasis().sqlYear(), groupBy, where), groupBy);
+        String counted = perYear(perStudent(filter.yearBasis().sqlYear(), groupBy, filter.scopeFirmId() != null, where),
+                groupBy);
         String labelled = "select t.year, t.key::text, " + (groupBy == null ? "null::text" : groupBy.sqlLabel())
                 + " as label, t.person_times, t.distinct_students from (" + counted + ") t"
                 + (groupBy == null ? "" : groupBy.labelJoin());
@@ -79,9 +80,9 @@ public class PlacementCounts {
     }
 
     /** Rows (student_id, year, key, placements); year and key are null in each student's rollup row. */
-    private static String perStudent(String year, GroupBy groupBy, Where where) {
+    private static String perStudent(String year, GroupBy groupBy, boolean partnerScoped, Where where) {
         boolean keyed = groupBy != null && !groupBy.ofStudent();
-        String key = keyed ? groupBy.sqlKey() : "null::text";
+        String key = keyed ? groupBy.sqlKey(partnerScoped) : "null::text";
         return "select p.student_id, " + year + " as year, " + key + " as key, count(*)::int as placements "
                 + where.from + " where " + where.conditions
                 + " group by grouping sets ((p.student_id, " + year + (keyed ? ", " + key : "") + "), (p.student_id))"

@@ -21,18 +21,20 @@ public record ReportFilter(int from, int to, YearBasis yearBasis, UUID firmId, S
         return new ReportFilter(from, to, yearBasis, firmId, majorCode, orderClassId, type, firm);
     }
 
-    /** A human summary of the filters, for chart titles and exports. */
-    String describe(java.util.function.Function<UUID, String> firmName,
-            java.util.function.Function<UUID, String> orderClassName) {
+    /**
+     * A human summary of the filters, for chart titles and exports: names, never ids, from names looked
+     * up (and checked against the caller's scope) before.
+     */
+    String describe(ReportSubjects.Names names) {
         StringBuilder sb = new StringBuilder();
-        if (firmId != null) {
-            sb.append("企业 firm: ").append(firmName.apply(firmId)).append("; ");
+        if (names.firm() != null) {
+            sb.append("企业 firm: ").append(names.firm()).append("; ");
         }
         if (majorCode != null) {
-            sb.append("专业 major: ").append(majorCode).append("; ");
+            sb.append("专业 major: ").append(majorCode).append(' ').append(names.major()).append("; ");
         }
-        if (orderClassId != null) {
-            sb.append("订单班 order class: ").append(orderClassName.apply(orderClassId)).append("; ");
+        if (names.orderClass() != null) {
+            sb.append("订单班 order class: ").append(names.orderClass()).append("; ");
         }
         if (type != null) {
             sb.append("类型 type: ").append(PlacementTypes.label(type)).append("; ");

@@ -1,68 +1,73 @@
 package org.placementtracker.report;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.placementtracker.common.ProblemException;
-import org.placementtracker.firm.Firm;
-import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.placement.Placement;
+import org.placementtracker.placement.YearBasis;
 import org.placementtracker.security.CurrentCaller;
 
 @ApplicationScoped
 public class ReportService {
 
     static final int MAX_YEARS = 50;
+    static final String ANOTHER_FIRMS_CLASS_LABEL = "（其他企业的订单班）Order class of another firm";
 
     private final PlacementCounts counts;
+    private final ReportSubjects subjects;
     private final CurrentCaller caller;
 
-    public ReportService(PlacementCounts counts, CurrentCaller caller) {
+    public ReportService(PlacementCounts counts, ReportSubjects subjects, CurrentCaller caller) {
         this.counts = counts;
+        this.subjects = subjects;
         this.caller = caller;
     }
 
-    public YearlyReport yearly(ReportFilter unscoped, GroupBy groupBy) {
+    /** The yearly report; 404 if a filter names nothing, or for a partner anything not at its firm. */
+    Described<YearlyReport> yearly(ReportFilter unscoped, GroupBy groupBy) {
         ReportFilter filter = unscoped.scopedTo(caller.partnerFirm());
         requireRange(filter);
+        ReportSubjects.Names names = subjects.of(filter);
         List<PlacementCounts.Count> found = counts.yearly(filter, groupBy);
         YearlyReport.Totals totals = found.stream().filter(PlacementCounts.Count::total).findFirst()
                 .map(c -> new YearlyReport.Totals(c.personTimes(), c.distinctStudents()))
                 .orElse(new YearlyReport.Totals(0, 0));
         List<PlacementCounts.Count> years = found.stream().filter(c -> !c.total()).toList();
         List<YearlyReport.Row> rows = groupBy == null ? everyYear(filter, years) : grouped(groupBy, years);
-        return new YearlyReport(filter.from(), filter.to(), filter.yearBasis(), groupBy,
-                YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals);
+        return new Described<>(new YearlyReport(filter.from(), filter.to(), filter.yearBasis(), groupBy,
+                YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals),
+                filter.describe(names), DownloadName.of("placements-yearly", names.firm(), names.orderClass(),
+                        filter.majorCode(), filter.type() == null ? null : filter.type().name().toLowerCase(Locale.ROOT),
+                        groupBy == null ? null : "by-" + groupBy.parameter(), filter.from() + "-" + filter.to(),
+                        basis(filter)));
     }
 
-    public FirmTotals byFirm(ReportFilter unscoped) {
+    Described<FirmTotals> byFirm(ReportFilter unscoped) {
         ReportFilter filter = unscoped.scopedTo(caller.partnerFirm());
         if (filter.from() > 0) {
             requireRange(filter);
         }
+        ReportSubjects.Names names = subjects.of(filter);
         List<FirmTotal> rows = counts.byFirm(filter).stream()
                 .map(c -> new FirmTotal(c.firmId(), c.firmName(), c.personTimes(), c.distinctStudents(),
                         c.firstYear(), c.lastYear()))
                 .toList();
-        return new FirmTotals(filter.from() > 0 ? filter.from() : null, filter.from() > 0 ? filter.to() : null,
-                filter.yearBasis(), YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".",
-                rows);
+        return new Described<>(new FirmTotals(filter.from() > 0 ? filter.from() : null,
+                filter.from() > 0 ? filter.to() : null, filter.yearBasis(),
+                YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows),
+                filter.describe(names), DownloadName.of("placements-by-firm", names.firm(),
+                        filter.from() > 0 ? filter.from() + "-" + filter.to() : "all-years",
+                        filter.from() > 0 ? basis(filter) : null));
     }
 
-    /** A one-line statement of the filters, for titles of charts and exports. */
-    @Transactional
-    public String describe(ReportFilter filter) {
-        return filter.describe(id -> {
-            Firm firm = Firm.findById(id);
-            return firm == null ? id.toString() : firm.name;
-        }, id -> {
-            OrderClass orderClass = OrderClass.findById(id);
-            return orderClass == null ? id.toString() : orderClass.name;
-        });
+    /** Only the academic basis is named in a file name: the calendar year is what a reader assumes. */
+    private static String basis(ReportFilter filter) {
+        return filter.yearBasis() == YearBasis.ACADEMIC ? "academic-years" : null;
     }
 
     private static void requireRange(ReportFilter filter) {
@@ -89,7 +94,7 @@ public class ReportService {
 
     private static List<YearlyReport.Row> grouped(GroupBy groupBy, List<PlacementCounts.Count> years) {
         return years.stream()
-                .map(c -> new YearlyReport.Row(c.year(), c.key() == null ? "none" : c.key(), label(groupBy, c),
+                .map(c -> new YearlyReport.Row(c.year(), key(groupBy, c), label(groupBy, c),
                         c.personTimes(), c.distinctStudents()))
                 .sorted(Comparator.comparingInt(YearlyReport.Row::year)
                         .thenComparing(Comparator.comparingLong(YearlyReport.Row::personTimes).reversed())
@@ -97,9 +102,19 @@ public class ReportService {
                 .toList();
     }
 
+    private static String key(GroupBy groupBy, PlacementCounts.Count count) {
+        if (count.key() == null) {
+            return "none";
+        }
+        return groupBy == GroupBy.ORDER_CLASS && GroupBy.ANOTHER_FIRMS_CLASS.equals(count.key()) ? "other" : count.key();
+    }
+
     private static String label(GroupBy groupBy, PlacementCounts.Count count) {
         if (count.key() == null) {
             return groupBy == GroupBy.ORDER_CLASS ? "（无订单班）No order class" : "（无）None";
+        }
+        if (groupBy == GroupBy.ORDER_CLASS && GroupBy.ANOTHER_FIRMS_CLASS.equals(count.key())) {
+            return ANOTHER_FIRMS_CLASS_LABEL;
         }
         if (groupBy == GroupBy.TYPE) {
             return PlacementTypes.label(Placement.Type.valueOf(count.key()));

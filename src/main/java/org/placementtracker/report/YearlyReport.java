@@ -25,7 +25,9 @@ public record YearlyReport(
     @Schema(description = "One year, or one year of one group")
     public record Row(
             @Schema(examples = "2024") int year,
-            @Schema(description = "Group id or code; absent without groupBy", nullable = true)
+            @Schema(description = "Group id or code; absent without groupBy. \"none\" groups placements without a "
+                    + "firm, major or order class; for a partner, \"other\" groups placements in order classes of "
+                    + "another firm, whose ids and names it does not see", nullable = true)
             @JsonInclude(JsonInclude.Include.NON_NULL) String key,
             @Schema(description = "Group name; absent without groupBy", examples = "长城汽车股份有限公司", nullable = true)
             @JsonInclude(JsonInclude.Include.NON_NULL) String label,

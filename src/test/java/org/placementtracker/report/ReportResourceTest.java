@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,16 +16,24 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
+import org.placementtracker.support.ReportText;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
 
@@ -44,6 +54,7 @@ class ReportResourceTest {
 
     private static final String YEARLY = "/api/v1/reports/placements/yearly";
     private static final String BY_FIRM = "/api/v1/reports/placements/by-firm";
+    private static final String BOM = "\uFEFF";
 
     private String firm;
     private String otherFirm;
@@ -184,7 +195,8 @@ class ReportResourceTest {
 
         String csv = given().accept("text/csv").get(YEARLY + "?" + query).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
-        List<String> lines = csv.lines().toList();
+        assertTrue(csv.startsWith(BOM), "a byte order mark, so Excel reads UTF-8");
+        List<String> lines = csv.substring(1).lines().toList();
         assertEquals("year,key,label,personTimes,distinctStudents", lines.get(0));
         assertEquals(json.getList("rows").size() + 2, lines.size());
         for (int i = 0; i < json.getList("rows").size(); i++) {
@@ -228,11 +240,117 @@ class ReportResourceTest {
     }
 
     @Test
+    void downloadsAreNamedAfterWhatTheyCover() {
+        String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
+        for (String format : List.of("csv", "xlsx", "svg")) {
+            String disposition = given().get(YEARLY + "?from=2022&to=2025&groupBy=type&type=WORK_STUDY&yearBasis=academic"
+                    + "&format=" + format + "&firmId=" + firm).then().statusCode(200).extract().header("Content-Disposition");
+            assertTrue(disposition.startsWith(format.equals("svg") ? "inline;" : "attachment;"), disposition);
+            assertEquals("placements-yearly_" + firmName + "_work-study_by-type_2022-2025_academic-years." + format,
+                    ReportText.fileName(disposition));
+            // The test firm's name is 测试企业<digits>有限公司: the ASCII name keeps only the digits.
+            assertEquals("placements-yearly_" + firmName.replaceAll("[^0-9]", "")
+                    + "_work-study_by-type_2022-2025_academic-years." + format, ReportText.asciiFileName(disposition));
+        }
+        String byClass = given().accept("text/csv").get(YEARLY + "?from=2023&to=2023&orderClassId=" + orderClass
+                + "&majorCode=" + major).then().statusCode(200).extract().header("Content-Disposition");
+        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        assertEquals("placements-yearly_" + className + "_" + major + "_2023-2023.csv", ReportText.fileName(byClass));
+        assertEquals("attachment; filename=\"placements-by-firm_all-years.xlsx\"; "
+                + "filename*=UTF-8''placements-by-firm_all-years.xlsx", given().get(BY_FIRM + "?format=xlsx").then()
+                .statusCode(200).extract().header("Content-Disposition"));
+        assertEquals("placements-by-firm_2024-2024.csv", ReportText.fileName(given().get(BY_FIRM
+                + "?from=2024&to=2024&format=csv").then().statusCode(200).extract().header("Content-Disposition")));
+        assertNull(given().get(YEARLY + "?firmId=" + firm).then().statusCode(200).extract()
+                .header("Content-Disposition"));
+    }
+
+    @Test
+    void workbooksOpenReadable() throws Exception {
+        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        byte[] xlsx = given().get(YEARLY + "?from=2023&to=2024&groupBy=orderClass&format=xlsx&firmId=" + firm).then()
+                .statusCode(200).extract().asByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertEquals("Microsoft YaHei", workbook.getFontAt(0).getFontName(), "a font with Chinese glyphs");
+            assertEquals(11, workbook.getFontAt(0).getFontHeightInPoints());
+            Sheet sheet = workbook.getSheet("Report");
+            assertTrue(sheet.getPaneInformation() != null && sheet.getPaneInformation().isFreezePane(), "frozen header");
+            assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
+            assertEquals(0, sheet.getPaneInformation().getVerticalSplitPosition());
+            Row header = sheet.getRow(0);
+            for (int c = 0; c < header.getLastCellNum(); c++) {
+                assertTrue(workbook.getFontAt(header.getCell(c).getCellStyle().getFontIndex()).getBold(), "bold header");
+                // A Chinese character is two of Excel's character units wide.
+                String text = header.getCell(c).getStringCellValue();
+                int chars = text.length() + (int) text.chars().filter(ch -> ch > 0x2E80).count();
+                assertTrue(sheet.getColumnWidth(c) >= chars * 256, "column " + c + " fits its header");
+            }
+            Row row = sheet.getRow(1);
+            assertEquals(2023, (int) row.getCell(0).getNumericCellValue());
+            assertEquals(CellType.NUMERIC, row.getCell(3).getCellType());
+            assertFalse(workbook.getFontAt(row.getCell(2).getCellStyle().getFontIndex()).getBold());
+            int labelWidth = 0;
+            for (Row r : sheet) {
+                labelWidth = Math.max(labelWidth, r.getCell(2).getStringCellValue().length());
+            }
+            assertTrue(sheet.getColumnWidth(2) > labelWidth * 256, "labels fit, e.g. " + className);
+            assertTrue(sheet.getColumnWidth(2) != sheet.getColumnWidth(0), "widths follow the contents");
+            Sheet about = workbook.getSheet("About");
+            assertTrue(about.getRow(1).getCell(0).getCellStyle().getWrapText(), "the counting rule wraps");
+            assertTrue(about.getRow(1).getCell(0).getStringCellValue().contains("CANCELLED"));
+        }
+    }
+
+    @Test
     void stacksGroupedChartsByGroup() {
         String svg = given().get(YEARLY + "?from=2023&to=2024&groupBy=type&format=svg&firmId=" + firm).then()
                 .statusCode(200).extract().asString();
         assertTrue(svg.contains("<title>2023 工学交替 Work-study: 2</title>"));
         assertTrue(svg.contains("<title>2024 现代学徒制 Apprenticeship: 1</title>"));
+    }
+
+    /** Titles and legends wrap into lines between words, and long Chinese names between characters. */
+    @Test
+    void chartsBreakLongTextIntoLinesThatFit() {
+        long n = TestData.next();
+        Map<String, Object> firmBody = TestData.firmRequest();
+        String firmName = "Baoding Great Wall Precision Automotive Components and Moulds Manufacturing Company " + n;
+        firmBody.put("name", firmName);
+        String longFirm = TestData.created("/api/v1/firms", firmBody);
+        Map<String, Object> classBody = TestData.orderClassRequest(longFirm, major, 5);
+        String className = "长城汽车哈弗品牌总装车间二〇二四级现代学徒制订单班第" + n + "期";
+        classBody.put("name", className);
+        String longClass = TestData.created("/api/v1/order-classes", classBody);
+        String student = TestData.student(major);
+        place(student, longFirm, "WORK_STUDY", longClass, "2024-03-04", "2024-04-26");
+        place(student, longFirm, "COGNITIVE", null, "2024-05-06", "2024-05-10");
+
+        String svg = given().get(YEARLY + "?from=2024&to=2024&groupBy=orderClass&format=svg&firmId=" + longFirm).then()
+                .statusCode(200).extract().asString();
+        List<String> texts = new ArrayList<>();
+        List<String> titleLines = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text([^>]*)>(.*?)</text>").matcher(svg);
+        while (m.find()) {
+            String text = m.group(2).replaceAll("<[^>]+>", "").replace("&quot;", "\"").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&amp;", "&");
+            texts.add(text);
+            boolean title = m.group(1).contains("bold");
+            if (title) {
+                titleLines.add(text);
+            }
+            // 900 px: about 80 characters of the 18 px bold title, 150 of 11 px text.
+            assertTrue(text.length() <= (title ? 80 : 150), "a line wider than the chart: " + text);
+        }
+        assertTrue(titleLines.size() > 1, titleLines.toString());
+        for (String word : firmName.split(" ")) {
+            assertTrue(titleLines.stream().anyMatch(line -> List.of(line.split(" ")).contains(word)),
+                    "the title breaks inside " + word + ": " + titleLines);
+        }
+        boolean legendInTwoLines = false;
+        for (int i = 0; i + 1 < texts.size(); i++) {
+            legendInTwoLines |= (texts.get(i) + texts.get(i + 1)).equals(className);
+        }
+        assertTrue(legendInTwoLines, "the legend shows the whole class name in two lines: " + texts);
     }
 
     @Test
@@ -257,8 +375,61 @@ class ReportResourceTest {
         assertEquals(2, in2024.get("distinctStudents"));
         assertEquals(2024, in2024.get("firstYear"));
 
-        String csv = given().get(BY_FIRM + "?format=csv").then().statusCode(200).extract().asString();
+        byte[] bytes = given().get(BY_FIRM + "?format=csv").then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+        String csv = new String(bytes, StandardCharsets.UTF_8).substring(1);
         assertTrue(csv.lines().anyMatch(l -> l.startsWith(firm + ",") && l.endsWith(",7,3,2023,2024")), csv);
+    }
+
+    /**
+     * Names a spreadsheet would run as formulas: CSV cells get a leading apostrophe (OWASP's advice), so
+     * Excel shows the text; XLSX keeps the exact name in a text cell, which Excel never evaluates.
+     */
+    @Test
+    void exportsNeverHandSpreadsheetsAFormula() throws Exception {
+        long n = TestData.next();
+        Map<String, Object> firmBody = TestData.firmRequest();
+        String firmName = "=HYPERLINK(\"http://x\",\"y" + n + "\")";
+        firmBody.put("name", firmName);
+        String formulaFirm = TestData.created("/api/v1/firms", firmBody);
+        String code = TestData.majorCode();
+        String majorName = "-2+3 " + code;
+        Api.post("/api/v1/majors", Map.of("code", code, "name", majorName)).statusCode(201);
+        Map<String, Object> classBody = TestData.orderClassRequest(formulaFirm, code, 5);
+        String className = "@SUM(1) " + n;
+        classBody.put("name", className);
+        String formulaClass = TestData.created("/api/v1/order-classes", classBody);
+        String student = TestData.student(code);
+        place(student, formulaFirm, "WORK_STUDY", formulaClass, "2024-03-01", "2024-03-31");
+        place(student, formulaFirm, "COGNITIVE", null, "2024-05-06", "2024-05-10");
+
+        Map<String, String> labelled = Map.of("firm", firmName, "major", majorName, "orderClass", className);
+        for (Map.Entry<String, String> group : labelled.entrySet()) {
+            String query = "from=2024&to=2024&firmId=" + formulaFirm + "&groupBy=" + group.getKey();
+            List<CSVRecord> rows = csvRecords(given().get(YEARLY + "?format=csv&" + query).then().statusCode(200)
+                    .extract().asString());
+            CSVRecord row = rows.stream().filter(r -> r.get("label").contains(group.getValue().substring(1)))
+                    .findFirst().orElseThrow();
+            assertEquals("'" + group.getValue(), row.get("label"));
+            // Numbers are never touched.
+            assertEquals("2024", row.get("year"));
+            assertTrue(row.get("personTimes").matches("[12]"), row.get("personTimes"));
+
+            byte[] xlsx = given().get(YEARLY + "?format=xlsx&" + query).then().statusCode(200).extract().asByteArray();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                Row first = workbook.getSheet("Report").getRow(1);
+                assertEquals(CellType.STRING, first.getCell(2).getCellType());
+                assertTrue(List.of(group.getValue(), "（无订单班）No order class")
+                        .contains(first.getCell(2).getStringCellValue()), first.getCell(2).getStringCellValue());
+                assertEquals(CellType.NUMERIC, first.getCell(3).getCellType());
+            }
+        }
+        List<CSVRecord> byFirm = csvRecords(given().get(BY_FIRM + "?format=csv").then().statusCode(200)
+                .extract().asString());
+        CSVRecord row = byFirm.stream().filter(r -> r.get("firmId").equals(formulaFirm)).findFirst().orElseThrow();
+        assertEquals("'" + firmName, row.get("firmName"));
+        assertEquals("2", row.get("personTimes"));
+        assertEquals("2024", row.get("firstYear"));
     }
 
     @Test
@@ -266,6 +437,31 @@ class ReportResourceTest {
         assertEquals(List.of(0), yearly("from=2025&to=2025&firmId=" + firm).getList("rows.personTimes"));
         place(a, firm, "COGNITIVE", null, "2025-03-01", "2025-03-02");
         assertEquals(List.of(1), yearly("from=2025&to=2025&firmId=" + firm).getList("rows.personTimes"));
+    }
+
+    @Test
+    void filtersNamingNothingAreNotFoundInEveryFormat() {
+        for (String format : ReportText.FORMATS) {
+            for (String filter : List.of("firmId=" + UUID.randomUUID(), "orderClassId=" + UUID.randomUUID(),
+                    "majorCode=" + TestData.majorCode(), "firmId=" + firm + "&orderClassId=" + UUID.randomUUID())) {
+                given().get(YEARLY + "?format=" + format + "&" + filter).then().statusCode(404)
+                        .contentType("application/problem+json").body("type", endsWith("/not-found"));
+            }
+        }
+    }
+
+    @Test
+    void titlesNameWhatTheFiltersNameNeverAnId() {
+        String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
+        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        String majorName = Api.get("/api/v1/majors/" + major).extract().path("name");
+        String query = "from=2023&to=2024&firmId=" + firm + "&orderClassId=" + orderClass + "&majorCode=" + major;
+        for (String format : List.of("xlsx", "svg")) {
+            String text = ReportText.of(format, given().get(YEARLY + "?format=" + format + "&" + query).then()
+                    .statusCode(200).extract().asByteArray());
+            assertTrue(text.contains(firmName) && text.contains(className) && text.contains(majorName), text);
+            assertFalse(text.contains(firm) || text.contains(orderClass), text);
+        }
     }
 
     @Test
@@ -292,6 +488,11 @@ class ReportResourceTest {
     private static void expectInvalid(String path, String field) {
         Api.get(path).statusCode(400).contentType("application/problem+json")
                 .body("type", endsWith("/invalid-query-parameter")).body("errors[0].field", equalTo(field));
+    }
+
+    private static List<CSVRecord> csvRecords(String csv) throws Exception {
+        assertTrue(csv.startsWith(BOM));
+        return CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(csv.substring(1))).getRecords();
     }
 
     private static JsonPath yearly(String query) {
