@@ -83,8 +83,9 @@ class BootstrapAdminKeyTest {
     @Test
     @TestTransaction
     void aStaleBootstrapKeyIsHarmlessWhileAnotherAdminExists() {
+        long before = usableAdmins();
         keys.bootstrap("ptk_" + "c".repeat(40), false, true);
-        assertEquals(1, usableAdmins());
+        assertEquals(before, usableAdmins());
     }
 
     @Test
