@@ -158,57 +158,9 @@ public final class RawHttp {
             OutputStream out = socket.getOutputStream();
             out.write(request(method, target, body, true, headerLines));
             out.flush();
-            return read(socket.getInputStream(), "HEAD".equals(method));
+            return readOne(socket.getInputStream(), "HEAD".equals(method));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Answer read(InputStream in, boolean head) throws IOException {
-        byte[] all = in.readAllBytes();
-        int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
-        String[] lines = new String(all, 0, end < 0 ? all.length : end, StandardCharsets.UTF_8).split("\r\n");
-        int status = Integer.parseInt(lines[0].split(" ")[1]);
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-        }
-        byte[] body = end < 0 || head ? new byte[0] : java.util.Arrays.copyOfRange(all, end + 4, all.length);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = dechunk(body);
-        }
-        return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
-    }
-
-    private static byte[] dechunk(byte[] chunked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
-        int at = 0;
-        while (at < chunked.length) {
-            int lineEnd = indexOf(chunked, crlf, at);
-            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
-            if (size == 0) {
-                break;
-            }
-            out.write(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
-        return out.toByteArray();
-    }
-
-    private static int indexOf(byte[] data, byte[] pattern, int from) {
-        outer:
-        for (int i = from; i <= data.length - pattern.length; i++) {
-            for (int j = 0; j < pattern.length; j++) {
-                if (data[i + j] != pattern[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
