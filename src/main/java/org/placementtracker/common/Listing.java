@@ -72,18 +72,21 @@ public final class Listing<E> {
         return new Page<>(pageRows.stream().map(mapper).toList(), next);
     }
 
-    /** (a, b) strictly after (k0, k1) in the chosen direction, spelled out for HQL. */
+    /**
+     * Rows strictly after the cursor's position, as one row comparison: {@code (a, id) > (:k0, :k1)},
+     * or {@code <} when descending (every column of an order shares its direction). PostgreSQL starts
+     * an index scan on (a, id) at a row comparison, so a page costs the same wherever it lies; spelled
+     * out as {@code a > k0 or (a = k0 and id > k1)} it is only a filter, and each page would first
+     * walk past every row before it.
+     */
     private static <E> String afterPosition(Sorts.Order<E> order, List<String> position, Map<String, Object> params) {
         String op = order.descending() ? " < " : " > ";
         List<SortColumn<E>> columns = order.columns();
-        StringJoiner any = new StringJoiner(" or ", "(", ")");
+        StringJoiner keys = new StringJoiner(", ", "(", ")");
+        StringJoiner values = new StringJoiner(", ", "(", ")");
         for (int i = 0; i < columns.size(); i++) {
-            StringJoiner all = new StringJoiner(" and ", "(", ")");
-            for (int j = 0; j < i; j++) {
-                all.add(columns.get(j).path() + " = :k" + j);
-            }
-            all.add(columns.get(i).path() + op + ":k" + i);
-            any.add(all.toString());
+            keys.add(columns.get(i).path());
+            values.add(":k" + i);
         }
         try {
             for (int i = 0; i < columns.size(); i++) {
@@ -92,6 +95,6 @@ public final class Listing<E> {
         } catch (RuntimeException e) {
             throw ProblemException.invalidQuery("cursor", "is not a cursor issued by this service");
         }
-        return any.toString();
+        return columns.size() == 1 ? columns.get(0).path() + op + ":k0" : keys + op + values;
     }
 }

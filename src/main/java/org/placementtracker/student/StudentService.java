@@ -31,7 +31,7 @@ import org.placementtracker.security.Role;
 public class StudentService {
 
     static final Sorts<Student> SORTS = Sorts.byId((Student s) -> s.id, "studentNo")
-            .with("studentNo", new SortColumn<>("e.studentNo", String.class, s -> s.studentNo))
+            .withUnique("studentNo", new SortColumn<>("e.studentNo", String.class, s -> s.studentNo))
             .with("name", new SortColumn<>("e.name", String.class, s -> s.name))
             .with("cohortYear", new SortColumn<>("e.cohortYear", Integer.class, s -> s.cohortYear))
             .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, s -> s.createdAt));
