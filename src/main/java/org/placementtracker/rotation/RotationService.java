@@ -41,12 +41,10 @@ public class RotationService {
     private final Preconditions preconditions;
     private final OrderClassService orderClasses;
     private final PlacementService placements;
-    private final StudentService students;
     private final CurrentCaller caller;
 
     public RotationService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions,
-            OrderClassService orderClasses, PlacementService placements, StudentService students,
-            CurrentCaller caller) {
+            OrderClassService orderClasses, PlacementService placements, CurrentCaller caller) {
         this.caller = caller;
         this.em = em;
         this.cursors = cursors;
@@ -54,7 +52,6 @@ public class RotationService {
         this.preconditions = preconditions;
         this.orderClasses = orderClasses;
         this.placements = placements;
-        this.students = students;
     }
 
     @Transactional
@@ -133,8 +130,11 @@ public class RotationService {
         Period period = new Period(rotation.startDate, rotation.endDate);
         List<UUID> created = new ArrayList<>();
         List<DispatchResponse.Skipped> skipped = new ArrayList<>();
-        for (UUID studentId : orderClasses.memberIds(rotation.orderClassId)) {
-            Student student = students.lock(studentId);
+        List<UUID> memberIds = orderClasses.memberIds(rotation.orderClassId);
+        // Locked before they are read, so each member's status and placements are the current ones.
+        StudentService.lockInIdOrder(em, memberIds);
+        for (UUID studentId : memberIds) {
+            Student student = Student.findById(studentId);
             Optional<String> reason = reasonToSkip(rotation, student, period);
             if (reason.isPresent()) {
                 skipped.add(new DispatchResponse.Skipped(studentId, reason.get()));
