@@ -17,6 +17,7 @@ import java.util.function.Function;
 public final class Listing<E> {
 
     private final Class<E> type;
+    private final List<String> joins = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final StringJoiner scope;
@@ -28,6 +29,16 @@ public final class Listing<E> {
 
     public static <E> Listing<E> of(Class<E> type) {
         return new Listing<>(type);
+    }
+
+    /**
+     * Adds a fixed join, e.g. {@code join fetch e.student s}: a fetched association comes with the
+     * page's rows in the same statement instead of one query per row, and its alias may be used
+     * by filters and sort columns.
+     */
+    public Listing<E> join(String join) {
+        joins.add(join);
+        return this;
     }
 
     /** Adds {@code condition} (using {@code :name}) when {@code value} is present. */
@@ -55,9 +66,13 @@ public final class Listing<E> {
         String direction = order.descending() ? " desc" : "";
         StringJoiner orderBy = new StringJoiner(", ", " order by ", "");
         order.columns().forEach(c -> orderBy.add(c.path() + direction));
-        String hql = "select e from " + type.getSimpleName() + " e"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + orderBy;
-        TypedQuery<E> query = em.createQuery(hql, type).setMaxResults(request.limit() + 1);
+        StringBuilder hql = new StringBuilder("select e from ").append(type.getSimpleName()).append(" e");
+        joins.forEach(join -> hql.append(' ').append(join));
+        if (!where.isEmpty()) {
+            hql.append(" where ").append(String.join(" and ", where));
+        }
+        hql.append(orderBy);
+        TypedQuery<E> query = em.createQuery(hql.toString(), type).setMaxResults(request.limit() + 1);
         params.forEach(query::setParameter);
         List<E> rows = query.getResultList();
         boolean more = rows.size() > request.limit();

@@ -33,9 +33,10 @@ public class OrderClassService {
             .with("intakeYear", new SortColumn<>("e.intakeYear", Integer.class, o -> o.intakeYear))
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, o -> o.createdAt));
 
+    /** {@code s} is the member's student, fetched with each page (see {@link #members}). */
     static final Sorts<OrderClassMember> MEMBER_SORTS = Sorts
             .byKey(new SortColumn<OrderClassMember>("e.id.studentId", UUID.class, m -> m.id.studentId), "studentId")
-            .with("studentNo", new SortColumn<>("e.student.studentNo", String.class, m -> m.student.studentNo))
+            .withUnique("studentNo", new SortColumn<>("s.studentNo", String.class, m -> m.student.studentNo))
             .with("joinedAt", new SortColumn<>("e.joinedAt", Instant.class, m -> m.joinedAt))
             .byDefault("studentNo");
 
@@ -179,6 +180,7 @@ public class OrderClassService {
     public Page<MemberResponse> members(UUID orderClassId, String sort, PageRequest page) {
         find(orderClassId);
         return Listing.of(OrderClassMember.class)
+                .join("join fetch e.student s")
                 .filter("orderClassId", orderClassId, "e.id.orderClassId = :orderClassId")
                 .page(em, cursors, MEMBER_SORTS.parse(sort), page, MemberResponse::of);
     }
@@ -207,8 +209,8 @@ public class OrderClassService {
 
     /** Ids of the current members, for dispatching a rotation. */
     public List<UUID> memberIds(UUID orderClassId) {
-        return em.createQuery("select m.id.studentId from OrderClassMember m where m.id.orderClassId = :id "
-                + "order by m.student.studentNo", UUID.class).setParameter("id", orderClassId).getResultList();
+        return em.createQuery("select m.id.studentId from OrderClassMember m where m.id.orderClassId = :id", UUID.class)
+                .setParameter("id", orderClassId).getResultList();
     }
 
     /** The order class with this id, or a 404 problem. */

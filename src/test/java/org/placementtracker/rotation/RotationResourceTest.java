@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
 import org.placementtracker.support.Await;
+import org.placementtracker.support.StatementLog;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
 
@@ -188,6 +189,13 @@ class RotationResourceTest {
                 .body("skipped[0].reason", equalTo("student is SUSPENDED"));
     }
 
+    @Test
+    void dispatchRunsTheSameNumberOfStatementsWhateverTheClassSize() {
+        long ten = statementsToDispatch(10);
+        long sixty = statementsToDispatch(60);
+        assertEquals(ten, sixty, "statements to dispatch 10 members (" + ten + ") and 60 (" + sixty + ")");
+    }
+
     /**
      * A dispatch and a placement batch over the same two students, whose id order and student
      * number order differ, both wait for a student another transaction holds; when it lets go,
@@ -300,6 +308,24 @@ class RotationResourceTest {
             students.add(student);
         }
         return new ClassWithMembers(orderClass, firm, major, List.copyOf(students));
+    }
+
+    /**
+     * Statements run by dispatching a class with this many members, of whom one is placed
+     * elsewhere in the period, one suspended, and the rest free.
+     */
+    private static long statementsToDispatch(int members) {
+        ClassWithMembers orderClass = orderClassWith(members);
+        String busy = orderClass.members().get(0);
+        TestData.placement(busy, TestData.firm(), "2025-05-01", "2025-06-30");
+        String suspended = orderClass.members().get(1);
+        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}").statusCode(200);
+        String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
+
+        long before = StatementLog.count();
+        dispatch(rotation).body("created", hasSize(members - 2))
+                .body("skipped.studentId", containsInAnyOrder(busy, suspended));
+        return StatementLog.count() - before;
     }
 
     /**
