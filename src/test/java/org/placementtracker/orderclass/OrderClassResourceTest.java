@@ -274,6 +274,41 @@ class OrderClassResourceTest {
     }
 
     @Test
+    void recordsMemberCountChangesInTheClassHistory() {
+        String major = TestData.major();
+        String orderClass = TestData.orderClass(TestData.firm(), major, 5);
+        String student = TestData.student(major);
+        TestData.member(orderClass, student);
+        Api.delete(ORDER_CLASSES + "/" + orderClass + "/members/" + student).statusCode(204);
+
+        Api.get("/api/v1/audit?entityType=order-class&entityId=" + orderClass).statusCode(200)
+                .body("items.operation", contains("UPDATE", "UPDATE", "CREATE"))
+                .body("items[0].changes.field", contains("memberCount"))
+                .body("items[0].changes[0].before", equalTo(1)).body("items[0].changes[0].after", equalTo(0))
+                .body("items[1].changes.field", contains("memberCount"))
+                .body("items[1].changes[0].before", equalTo(0)).body("items[1].changes[0].after", equalTo(1))
+                .body("items[1].actor", equalTo("bootstrap-admin"));
+        Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(0));
+    }
+
+    @Test
+    void recordsTheMembersFollowingTheClassStatusInTheirHistory() {
+        String major = TestData.major();
+        String orderClass = TestData.orderClass(TestData.firm(), major, 5);
+        String student = TestData.student(major);
+        TestData.member(orderClass, student);
+
+        Api.patch(ORDER_CLASSES + "/" + orderClass, "{\"status\": \"CLOSED\"}").statusCode(200);
+
+        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass + "/" + student).statusCode(200)
+                .body("items.operation", contains("UPDATE", "CREATE"))
+                .body("items[0].changes.field", contains("classOpen"))
+                .body("items[0].changes[0].before", equalTo(true)).body("items[0].changes[0].after", equalTo(false));
+        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("entityId"));
+    }
+
+    @Test
     void filtersOrderClasses() {
         String firm = TestData.firm();
         String major = TestData.major();
