@@ -92,7 +92,8 @@ public final class Listing<E> {
      * or {@code <} when descending (every column of an order shares its direction). PostgreSQL starts
      * an index scan on (a, id) at a row comparison, so a page costs the same wherever it lies; spelled
      * out as {@code a > k0 or (a = k0 and id > k1)} it is only a filter, and each page would first
-     * walk past every row before it.
+     * walk past every row before it. Each column compares in its own collation (pinyin for names),
+     * the one its index is sorted in; a {@code collate} here would make the index useless.
      */
     private static <E> String afterPosition(Sorts.Order<E> order, List<String> position, Map<String, Object> params) {
         String op = order.descending() ? " < " : " > ";
