@@ -29,16 +29,16 @@ public class AuditResource {
                     + "time, the operation and each changed field's value before and after. A student's history also "
                     + "lists every reveal of its ID number.")
     public Page<AuditEntry> history(
-            @Parameter(description = "major, student, firm, order-class, rotation, placement or api-key", required = true)
-            @QueryParam("entityType") String entityType,
-            @Parameter(description = "The entity's id (a major's code)", required = true) @QueryParam("entityId")
-            String entityId,
+            @Parameter(description = "major, student, firm, order-class, order-class-member, rotation, placement or api-key",
+                    required = true) @QueryParam("entityType") String entityType,
+            @Parameter(description = "The entity's id (a major's code; a member's orderClassId/studentId)", required = true)
+            @QueryParam("entityId") String entityId,
             @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         if (entityType == null || entityType.isBlank()) {
             throw ProblemException.invalidQuery("entityType", "is required");
         }
-        if (entityId == null || entityId.isBlank() || entityId.length() > 64) {
+        if (entityId == null || entityId.isBlank() || entityId.length() > 80) {
             throw ProblemException.invalidQuery("entityId", "is required");
         }
         return service.history(entityType.trim(), entityId.trim(), PageRequest.of(limit, cursor));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -27,6 +28,7 @@ import org.placementtracker.common.ProblemException;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.major.Major;
 import org.placementtracker.orderclass.OrderClass;
+import org.placementtracker.orderclass.OrderClassMember;
 import org.placementtracker.placement.Placement;
 import org.placementtracker.rotation.Rotation;
 import org.placementtracker.security.ApiKey;
@@ -39,8 +41,8 @@ public class AuditService {
 
     /** The entity types whose history can be read, by the name clients use. */
     static final Map<String, Class<?>> TYPES = Map.of("major", Major.class, "student", Student.class, "firm",
-            Firm.class, "order-class", OrderClass.class, "rotation", Rotation.class, "placement", Placement.class,
-            "api-key", ApiKey.class);
+            Firm.class, "order-class", OrderClass.class, "order-class-member", OrderClassMember.class, "rotation",
+            Rotation.class, "placement", Placement.class, "api-key", ApiKey.class);
 
     /** Bookkeeping that changes with every write and tells a reader nothing. */
     private static final Set<String> NOISE = Set.of("version", "updatedAt");
@@ -66,8 +68,7 @@ public class AuditService {
             throw ProblemException.invalidQuery("entityType", "must be one of " + String.join(", ",
                     new java.util.TreeSet<>(TYPES.keySet())));
         }
-        Object id = type == Major.class ? entityId
-                : Ids.parse(entityId).orElseThrow(() -> ProblemException.invalidQuery("entityId", "must be an id"));
+        Object id = identifier(type, entityId);
         String scope = "audit?" + entityType + "=" + entityId;
         Long olderThan = page.cursor() == null ? null : Long.valueOf(cursors.decode(scope, page.cursor()).get(0));
 
@@ -89,6 +90,23 @@ public class AuditService {
         String next = more ? cursors.encode(scope, List.of(Long.toString(shown.get(shown.size() - 1).revision())))
                 : null;
         return new Page<>(List.copyOf(shown), next);
+    }
+
+    /** A major's code, a member's "orderClassId/studentId" (as in the change feed), or else a UUID. */
+    private static Object identifier(Class<?> type, String entityId) {
+        if (type == Major.class) {
+            return entityId;
+        }
+        if (type == OrderClassMember.class) {
+            String[] parts = entityId.split("/", -1);
+            Optional<UUID> orderClass = parts.length == 2 ? Ids.parse(parts[0]) : Optional.empty();
+            Optional<UUID> student = parts.length == 2 ? Ids.parse(parts[1]) : Optional.empty();
+            if (orderClass.isEmpty() || student.isEmpty()) {
+                throw ProblemException.invalidQuery("entityId", "must be orderClassId/studentId");
+            }
+            return new OrderClassMember.Key(orderClass.get(), student.get());
+        }
+        return Ids.parse(entityId).orElseThrow(() -> ProblemException.invalidQuery("entityId", "must be an id"));
     }
 
     @SuppressWarnings("unchecked")

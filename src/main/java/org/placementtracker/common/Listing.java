@@ -17,6 +17,7 @@ import java.util.function.Function;
 public final class Listing<E> {
 
     private final Class<E> type;
+    private final List<String> joins = new ArrayList<>();
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private final StringJoiner scope;
@@ -28,6 +29,16 @@ public final class Listing<E> {
 
     public static <E> Listing<E> of(Class<E> type) {
         return new Listing<>(type);
+    }
+
+    /**
+     * Adds a fixed join, e.g. {@code join fetch e.student s}: a fetched association comes with the
+     * page's rows in the same statement instead of one query per row, and its alias may be used
+     * by filters and sort columns.
+     */
+    public Listing<E> join(String join) {
+        joins.add(join);
+        return this;
     }
 
     /** Adds {@code condition} (using {@code :name}) when {@code value} is present. */
@@ -55,9 +66,13 @@ public final class Listing<E> {
         String direction = order.descending() ? " desc" : "";
         StringJoiner orderBy = new StringJoiner(", ", " order by ", "");
         order.columns().forEach(c -> orderBy.add(c.path() + direction));
-        String hql = "select e from " + type.getSimpleName() + " e"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where)) + orderBy;
-        TypedQuery<E> query = em.createQuery(hql, type).setMaxResults(request.limit() + 1);
+        StringBuilder hql = new StringBuilder("select e from ").append(type.getSimpleName()).append(" e");
+        joins.forEach(join -> hql.append(' ').append(join));
+        if (!where.isEmpty()) {
+            hql.append(" where ").append(String.join(" and ", where));
+        }
+        hql.append(orderBy);
+        TypedQuery<E> query = em.createQuery(hql.toString(), type).setMaxResults(request.limit() + 1);
         params.forEach(query::setParameter);
         List<E> rows = query.getResultList();
         boolean more = rows.size() > request.limit();
@@ -72,18 +87,22 @@ public final class Listing<E> {
         return new Page<>(pageRows.stream().map(mapper).toList(), next);
     }
 
-    /** (a, b) strictly after (k0, k1) in the chosen direction, spelled out for HQL. */
+    /**
+     * Rows strictly after the cursor's position, as one row comparison: {@code (a, id) > (:k0, :k1)},
+     * or {@code <} when descending (every column of an order shares its direction). PostgreSQL starts
+     * an index scan on (a, id) at a row comparison, so a page costs the same wherever it lies; spelled
+     * out as {@code a > k0 or (a = k0 and id > k1)} it is only a filter, and each page would first
+     * walk past every row before it. Each column compares in its own collation (pinyin for names),
+     * the one its index is sorted in; a {@code collate} here would make the index useless.
+     */
     private static <E> String afterPosition(Sorts.Order<E> order, List<String> position, Map<String, Object> params) {
         String op = order.descending() ? " < " : " > ";
         List<SortColumn<E>> columns = order.columns();
-        StringJoiner any = new StringJoiner(" or ", "(", ")");
+        StringJoiner keys = new StringJoiner(", ", "(", ")");
+        StringJoiner values = new StringJoiner(", ", "(", ")");
         for (int i = 0; i < columns.size(); i++) {
-            StringJoiner all = new StringJoiner(" and ", "(", ")");
-            for (int j = 0; j < i; j++) {
-                all.add(columns.get(j).path() + " = :k" + j);
-            }
-            all.add(columns.get(i).path() + op + ":k" + i);
-            any.add(all.toString());
+            keys.add(columns.get(i).path());
+            values.add(":k" + i);
         }
         try {
             for (int i = 0; i < columns.size(); i++) {
@@ -92,6 +111,6 @@ public final class Listing<E> {
         } catch (RuntimeException e) {
             throw ProblemException.invalidQuery("cursor", "is not a cursor issued by this service");
         }
-        return any.toString();
+        return columns.size() == 1 ? columns.get(0).path() + op + ":k0" : keys + op + values;
     }
 }

@@ -1,14 +1,18 @@
 package org.placementtracker.common;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The orders a list offers, by name. {@code sort=name} ascends, {@code sort=-name} descends;
- * every order ends with the id so rows with equal keys still have a stable place.
+ * every order ends with the id so rows with equal keys still have a stable place, unless its
+ * column is unique on its own (a student number). Each order needs an index on exactly its
+ * columns for its pages to be index range scans (see {@link Listing}).
  */
 public final class Sorts<E> {
 
@@ -17,6 +21,7 @@ public final class Sorts<E> {
     }
 
     private final Map<String, SortColumn<E>> columns = new LinkedHashMap<>();
+    private final Set<String> unique = new HashSet<>();
     private final SortColumn<E> tiebreak;
     private String defaultSort;
 
@@ -40,6 +45,15 @@ public final class Sorts<E> {
         return this;
     }
 
+    /**
+     * An order by a column the database keeps unique: it needs no tiebreak, so its pages walk the
+     * column's unique index as they are.
+     */
+    public Sorts<E> withUnique(String name, SortColumn<E> column) {
+        unique.add(name);
+        return with(name, column);
+    }
+
     public Sorts<E> byDefault(String name) {
         this.defaultSort = name;
         return this;
@@ -57,7 +71,8 @@ public final class Sorts<E> {
         if (column == null) {
             throw ProblemException.invalidQuery("sort", "must be one of " + allowed());
         }
-        List<SortColumn<E>> ordered = column.equals(tiebreak) ? List.of(column) : List.of(column, tiebreak);
+        List<SortColumn<E>> ordered = column.equals(tiebreak) || unique.contains(name) ? List.of(column)
+                : List.of(column, tiebreak);
         return new Order<>(value, ordered, descending);
     }
 }

@@ -21,7 +21,7 @@ import org.placementtracker.security.CurrentCaller;
 public class FirmService {
 
     static final Sorts<Firm> SORTS = Sorts.byId((Firm f) -> f.id, "name")
-            .with("name", new SortColumn<>("e.name", String.class, f -> f.name))
+            .withUnique("name", new SortColumn<>("e.name", String.class, f -> f.name))
             .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, f -> f.createdAt));
 
     /** Filters of the firm list; null means "any". */

@@ -45,6 +45,12 @@ public class OrderClassMember extends PanacheEntityBase {
         public int hashCode() {
             return Objects.hash(orderClassId, studentId);
         }
+
+        /** As the change feed and the audit history name a member. */
+        @Override
+        public String toString() {
+            return orderClassId + "/" + studentId;
+        }
     }
 
     @EmbeddedId

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.envers.RevisionType;
+import org.placementtracker.audit.AuditRevisions;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.Listing;
@@ -33,11 +35,16 @@ public class OrderClassService {
             .with("intakeYear", new SortColumn<>("e.intakeYear", Integer.class, o -> o.intakeYear))
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, o -> o.createdAt));
 
+    /** {@code s} is the member's student, fetched with each page (see {@link #members}). */
     static final Sorts<OrderClassMember> MEMBER_SORTS = Sorts
             .byKey(new SortColumn<OrderClassMember>("e.id.studentId", UUID.class, m -> m.id.studentId), "studentId")
-            .with("studentNo", new SortColumn<>("e.student.studentNo", String.class, m -> m.student.studentNo))
+            .withUnique("studentNo", new SortColumn<>("s.studentNo", String.class, m -> m.student.studentNo))
             .with("joinedAt", new SortColumn<>("e.joinedAt", Instant.class, m -> m.joinedAt))
             .byDefault("studentNo");
+
+    /** The audited columns of order_class besides its id (order_class_aud, V4). */
+    private static final String AUDITED_COLUMNS = "name, firm_id, major_code, intake_year, quota, programme, status, "
+            + "member_count, version, created_at, updated_at";
 
     /** Filters of the order class list; null means "any". */
     public record Filter(UUID firmId, String majorCode, Integer intakeYear, OrderClass.Programme programme,
@@ -49,9 +56,12 @@ public class OrderClassService {
     private final MergePatch mergePatch;
     private final Preconditions preconditions;
     private final CurrentCaller caller;
+    private final AuditRevisions revisions;
 
-    public OrderClassService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, CurrentCaller caller) {
+    public OrderClassService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, CurrentCaller caller,
+            AuditRevisions revisions) {
         this.em = em;
+        this.revisions = revisions;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
         this.preconditions = preconditions;
@@ -109,6 +119,7 @@ public class OrderClassService {
             em.createQuery("update OrderClassMember m set m.classOpen = :open where m.id.orderClassId = :id")
                     .setParameter("open", orderClass.status == OrderClass.Status.OPEN)
                     .setParameter("id", id).executeUpdate();
+            recordMembersInHistory(id);
         }
         em.flush();
         return OrderClassResponse.of(orderClass);
@@ -165,6 +176,7 @@ public class OrderClassService {
             throw ProblemException.conflict("order-class-full", "Order class is full",
                     "Order class " + orderClass.name + " has reached its quota of " + orderClass.quota);
         }
+        recordInHistory(orderClassId);
         OrderClassMember member = new OrderClassMember();
         member.id = new OrderClassMember.Key(orderClassId, student.id);
         member.classOpen = true;
@@ -179,6 +191,7 @@ public class OrderClassService {
     public Page<MemberResponse> members(UUID orderClassId, String sort, PageRequest page) {
         find(orderClassId);
         return Listing.of(OrderClassMember.class)
+                .join("join fetch e.student s")
                 .filter("orderClassId", orderClassId, "e.id.orderClassId = :orderClassId")
                 .page(em, cursors, MEMBER_SORTS.parse(sort), page, MemberResponse::of);
     }
@@ -203,12 +216,38 @@ public class OrderClassService {
         member.delete();
         em.createQuery("update versioned OrderClass o set o.memberCount = o.memberCount - 1 where o.id = :id")
                 .setParameter("id", orderClassId).executeUpdate();
+        recordInHistory(orderClassId);
     }
 
     /** Ids of the current members, for dispatching a rotation. */
     public List<UUID> memberIds(UUID orderClassId) {
-        return em.createQuery("select m.id.studentId from OrderClassMember m where m.id.orderClassId = :id "
-                + "order by m.student.studentNo", UUID.class).setParameter("id", orderClassId).getResultList();
+        return em.createQuery("select m.id.studentId from OrderClassMember m where m.id.orderClassId = :id", UUID.class)
+                .setParameter("id", orderClassId).getResultList();
+    }
+
+    /**
+     * Writes the class's row, as this transaction's UPDATE left it, into its history. The member
+     * count changes only by an UPDATE statement in PostgreSQL (one conditional UPDATE is what holds
+     * the quota under concurrency), and Envers records only changes made through entities. Copying
+     * the row in the same transaction, under the row lock that UPDATE holds, records exactly the
+     * stored state and version, adds no second UPDATE or version, and is kept only if the change
+     * commits. The columns are those of order_class_aud. The transaction must not also change the
+     * class through its entity: Envers would then add a second row for the same revision.
+     */
+    private void recordInHistory(UUID orderClassId) {
+        em.createNativeQuery("insert into order_class_aud (id, rev, revtype, " + AUDITED_COLUMNS + ") "
+                        + "select id, :rev, :modified, " + AUDITED_COLUMNS + " from order_class where id = :id")
+                .setParameter("rev", revisions.current()).setParameter("modified", RevisionType.MOD.getRepresentation())
+                .setParameter("id", orderClassId).executeUpdate();
+    }
+
+    /** The same for the members' rows, whose classOpen follows the class's status by an UPDATE statement. */
+    private void recordMembersInHistory(UUID orderClassId) {
+        em.createNativeQuery("insert into order_class_member_aud (order_class_id, student_id, rev, revtype, class_open, "
+                        + "joined_at) select order_class_id, student_id, :rev, :modified, class_open, joined_at "
+                        + "from order_class_member where order_class_id = :id")
+                .setParameter("rev", revisions.current()).setParameter("modified", RevisionType.MOD.getRepresentation())
+                .setParameter("id", orderClassId).executeUpdate();
     }
 
     /** The order class with this id, or a 404 problem. */

@@ -8,7 +8,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -258,6 +261,25 @@ public class PlacementService {
                 .setParameter("start", period.start()).setParameter("end", period.end())
                 .setParameter("except", except == null ? new UUID(0, 0) : except)
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * For many students in one query: per student, the period of its earliest placement that
+     * overlaps the period and is not cancelled; students without one are absent.
+     */
+    public Map<UUID, Period> firstOverlapping(Collection<UUID> studentIds, Period period) {
+        Map<UUID, Period> first = new HashMap<>();
+        if (studentIds.isEmpty()) {
+            return first;
+        }
+        em.createQuery("select p.studentId, p.startDate, p.endDate from Placement p where p.studentId in :students "
+                        + "and p.status <> :cancelled and p.startDate <= :end and p.endDate >= :start "
+                        + "order by p.startDate", Object[].class)
+                .setParameter("students", studentIds).setParameter("cancelled", Placement.Status.CANCELLED)
+                .setParameter("start", period.start()).setParameter("end", period.end())
+                .getResultStream().forEach(row -> first.putIfAbsent((UUID) row[0],
+                        new Period((LocalDate) row[1], (LocalDate) row[2])));
+        return first;
     }
 
     /** Stores a placement whose rules the caller has checked (a rotation's dispatch). */

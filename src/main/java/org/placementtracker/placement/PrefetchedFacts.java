@@ -22,10 +22,11 @@ import org.placementtracker.common.Text;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.student.Student;
+import org.placementtracker.student.StudentService;
 
 /**
  * The facts a batch of placement rows needs, read with a handful of set-based queries instead of
- * several per row: its students (locked, in id order so that concurrent batches cannot deadlock),
+ * several per row: its students (locked in one statement, in id order like every bulk lock of students),
  * firms, order classes, the placements its external references name, and every placement of its
  * students. Rows saved during the batch are added, so later rows are checked against earlier ones.
  */
@@ -50,9 +51,7 @@ final class PrefetchedFacts implements PlacementFacts {
     static PrefetchedFacts load(EntityManager em, List<PlacementRequest> rows) {
         Session session = em.unwrap(Session.class);
         List<UUID> studentIds = distinct(rows, PlacementRequest::studentId);
-        // Locked in id order, as one statement, so that concurrent batches cannot deadlock.
-        select(session, "select id from student where id = any(?) order by id for no key update", "uuid", studentIds,
-                locked -> { });
+        StudentService.lockInIdOrder(em, studentIds);
         // Only read here: no snapshots to keep, nothing to check at flush.
         PrefetchedFacts facts = new PrefetchedFacts(byId(readOnly(session, Student.class, studentIds), s -> s.id),
                 byId(readOnly(session, Firm.class, distinct(rows, PlacementRequest::firmId)), f -> f.id),

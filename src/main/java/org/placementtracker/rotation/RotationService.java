@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
@@ -41,12 +43,10 @@ public class RotationService {
     private final Preconditions preconditions;
     private final OrderClassService orderClasses;
     private final PlacementService placements;
-    private final StudentService students;
     private final CurrentCaller caller;
 
     public RotationService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions,
-            OrderClassService orderClasses, PlacementService placements, StudentService students,
-            CurrentCaller caller) {
+            OrderClassService orderClasses, PlacementService placements, CurrentCaller caller) {
         this.caller = caller;
         this.em = em;
         this.cursors = cursors;
@@ -54,7 +54,6 @@ public class RotationService {
         this.preconditions = preconditions;
         this.orderClasses = orderClasses;
         this.placements = placements;
-        this.students = students;
     }
 
     @Transactional
@@ -116,6 +115,8 @@ public class RotationService {
     /**
      * Creates one WORK_STUDY placement per current member for the rotation's firm and dates.
      * Idempotent: members already dispatched, or busy in that period, are skipped with a reason.
+     * The members' facts are read in a few set-based queries and the placements written in one
+     * batch, so a class of any size costs the same number of statements.
      */
     @Transactional
     public DispatchResponse dispatch(UUID id) {
@@ -131,17 +132,27 @@ public class RotationService {
                     "Firm " + firm.name + " is " + firm.status + "; placements need an active firm");
         }
         Period period = new Period(rotation.startDate, rotation.endDate);
+        List<UUID> memberIds = orderClasses.memberIds(rotation.orderClassId);
+        // Locked before they are read, so each member's status and placements are the current ones.
+        StudentService.lockInIdOrder(em, memberIds);
+        List<Student> members = memberIds.isEmpty() ? List.of()
+                : em.createQuery("select s from Student s where s.id in :ids order by s.studentNo", Student.class)
+                        .setParameter("ids", memberIds).getResultList();
+        Set<UUID> dispatched = Set.copyOf(em.createQuery("select p.studentId from Placement p "
+                        + "where p.rotationId = :rotation and p.status <> :cancelled", UUID.class)
+                .setParameter("rotation", rotation.id).setParameter("cancelled", Placement.Status.CANCELLED)
+                .getResultList());
+        Map<UUID, Period> busy = placements.firstOverlapping(memberIds, period);
         List<UUID> created = new ArrayList<>();
         List<DispatchResponse.Skipped> skipped = new ArrayList<>();
-        for (UUID studentId : orderClasses.memberIds(rotation.orderClassId)) {
-            Student student = students.lock(studentId);
-            Optional<String> reason = reasonToSkip(rotation, student, period);
+        for (Student student : members) {
+            Optional<String> reason = reasonToSkip(student, dispatched, busy.get(student.id));
             if (reason.isPresent()) {
-                skipped.add(new DispatchResponse.Skipped(studentId, reason.get()));
+                skipped.add(new DispatchResponse.Skipped(student.id, reason.get()));
                 continue;
             }
             Placement placement = new Placement();
-            placement.studentId = studentId;
+            placement.studentId = student.id;
             placement.firmId = rotation.firmId;
             placement.type = Placement.Type.WORK_STUDY;
             placement.orderClassId = rotation.orderClassId;
@@ -164,16 +175,14 @@ public class RotationService {
         return rotation;
     }
 
-    private Optional<String> reasonToSkip(Rotation rotation, Student student, Period period) {
-        if (Placement.count("rotationId = ?1 and studentId = ?2 and status <> ?3", rotation.id, student.id,
-                Placement.Status.CANCELLED) > 0) {
+    private static Optional<String> reasonToSkip(Student student, Set<UUID> dispatched, Period busy) {
+        if (dispatched.contains(student.id)) {
             return Optional.of("already dispatched for this rotation");
         }
         if (student.status != Student.Status.ENROLLED) {
             return Optional.of("student is " + student.status);
         }
-        return placements.overlapping(student.id, period, null)
-                .map(other -> "already placed from " + other.startDate + " to " + other.endDate);
+        return Optional.ofNullable(busy).map(other -> "already placed from " + other.start() + " to " + other.end());
     }
 
     private boolean hasLivePlacements(UUID rotationId) {

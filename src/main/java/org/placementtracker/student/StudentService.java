@@ -3,12 +3,14 @@ package org.placementtracker.student;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.hibernate.Session;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.IdNumber;
@@ -31,7 +33,7 @@ import org.placementtracker.security.Role;
 public class StudentService {
 
     static final Sorts<Student> SORTS = Sorts.byId((Student s) -> s.id, "studentNo")
-            .with("studentNo", new SortColumn<>("e.studentNo", String.class, s -> s.studentNo))
+            .withUnique("studentNo", new SortColumn<>("e.studentNo", String.class, s -> s.studentNo))
             .with("name", new SortColumn<>("e.name", String.class, s -> s.name))
             .with("cohortYear", new SortColumn<>("e.cohortYear", Integer.class, s -> s.cohortYear))
             .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, s -> s.createdAt));
@@ -191,13 +193,25 @@ public class StudentService {
         return student;
     }
 
-    /** Locks the student's row so rules across its placements are checked one request at a time. */
-    public Student lock(UUID id) {
-        Student student = em.find(Student.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (student == null) {
-            throw ProblemException.notFound("Student", id);
+    /**
+     * Locks the students' rows until the transaction ends, in one statement and in id order. Every
+     * operation that locks several students goes through here (a rotation's dispatch, a placement
+     * batch): two that locked shared students in different orders could each wait for the other,
+     * until PostgreSQL ended one of them as a deadlock. FOR NO KEY UPDATE, the lock Hibernate takes
+     * for one student (PESSIMISTIC_WRITE), so that rows which only reference a student (a new
+     * membership, a placement) can still be written meanwhile.
+     */
+    public static void lockInIdOrder(EntityManager em, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
         }
-        return student;
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select id from student where id = any(?) order by id for no key update")) {
+                lock.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                lock.execute();
+            }
+        });
     }
 
     private long count(String hql, UUID id) {

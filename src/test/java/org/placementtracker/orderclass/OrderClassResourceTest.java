@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
+import org.placementtracker.support.StatementLog;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
 
@@ -264,6 +267,48 @@ class OrderClassResourceTest {
     }
 
     @Test
+    void listsAPageOfMembersInTheSameNumberOfStatementsWhateverItsSize() {
+        long ten = statementsToListMembers(10);
+        long sixty = statementsToListMembers(60);
+        assertEquals(ten, sixty, "statements for a page of 10 members (" + ten + ") and of 60 (" + sixty + ")");
+    }
+
+    @Test
+    void recordsMemberCountChangesInTheClassHistory() {
+        String major = TestData.major();
+        String orderClass = TestData.orderClass(TestData.firm(), major, 5);
+        String student = TestData.student(major);
+        TestData.member(orderClass, student);
+        Api.delete(ORDER_CLASSES + "/" + orderClass + "/members/" + student).statusCode(204);
+
+        Api.get("/api/v1/audit?entityType=order-class&entityId=" + orderClass).statusCode(200)
+                .body("items.operation", contains("UPDATE", "UPDATE", "CREATE"))
+                .body("items[0].changes.field", contains("memberCount"))
+                .body("items[0].changes[0].before", equalTo(1)).body("items[0].changes[0].after", equalTo(0))
+                .body("items[1].changes.field", contains("memberCount"))
+                .body("items[1].changes[0].before", equalTo(0)).body("items[1].changes[0].after", equalTo(1))
+                .body("items[1].actor", equalTo("bootstrap-admin"));
+        Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(0));
+    }
+
+    @Test
+    void recordsTheMembersFollowingTheClassStatusInTheirHistory() {
+        String major = TestData.major();
+        String orderClass = TestData.orderClass(TestData.firm(), major, 5);
+        String student = TestData.student(major);
+        TestData.member(orderClass, student);
+
+        Api.patch(ORDER_CLASSES + "/" + orderClass, "{\"status\": \"CLOSED\"}").statusCode(200);
+
+        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass + "/" + student).statusCode(200)
+                .body("items.operation", contains("UPDATE", "CREATE"))
+                .body("items[0].changes.field", contains("classOpen"))
+                .body("items[0].changes[0].before", equalTo(true)).body("items[0].changes[0].after", equalTo(false));
+        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass).statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("entityId"));
+    }
+
+    @Test
     void filtersOrderClasses() {
         String firm = TestData.firm();
         String major = TestData.major();
@@ -279,6 +324,19 @@ class OrderClassResourceTest {
                 .body("items.id", contains(closed));
         Api.get(ORDER_CLASSES + "?firmId=" + firm + "&programme=ORDER_CLASS").statusCode(200)
                 .body("items.id", not(hasItem(open)));
+    }
+
+    /** Statements run by listing the first page (limit 200) of a class with this many members. */
+    private static long statementsToListMembers(int members) {
+        String major = TestData.major();
+        String orderClass = TestData.orderClass(TestData.firm(), major, members);
+        for (int i = 0; i < members; i++) {
+            TestData.member(orderClass, TestData.student(major));
+        }
+        long before = StatementLog.count();
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members?limit=200").statusCode(200)
+                .body("items", hasSize(members)).body("items.name", everyItem(startsWith("学生")));
+        return StatementLog.count() - before;
     }
 
     private static ValidatableResponse enrol(String orderClassId, String studentId) {

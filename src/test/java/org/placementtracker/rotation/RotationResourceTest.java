@@ -11,22 +11,38 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
+import org.placementtracker.support.Await;
+import org.placementtracker.support.StatementLog;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
 class RotationResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final String ORDER_CLASSES = "/api/v1/order-classes";
     private static final String ROTATIONS = "/api/v1/rotations";
@@ -174,6 +190,52 @@ class RotationResourceTest {
     }
 
     @Test
+    void dispatchRunsTheSameNumberOfStatementsWhateverTheClassSize() {
+        long ten = statementsToDispatch(10);
+        long sixty = statementsToDispatch(60);
+        assertEquals(ten, sixty, "statements to dispatch 10 members (" + ten + ") and 60 (" + sixty + ")");
+    }
+
+    /**
+     * A dispatch and a placement batch over the same two students, whose id order and student
+     * number order differ, both wait for a student another transaction holds; when it lets go,
+     * both must finish. Locking in two different orders, each would hold a student the other
+     * waits for, and PostgreSQL would end one of them as a deadlock.
+     */
+    @Test
+    void dispatchAndAPlacementBatchOverTheSameStudentsBothFinish() throws Exception {
+        ClassWithMembers orderClass = orderClassWith(2);
+        // Ids in text order are in PostgreSQL's uuid order: give the later id the lower student number.
+        List<String> byId = orderClass.members().stream().sorted().toList();
+        String first = byId.get(0);
+        String last = byId.get(1);
+        Api.patch("/api/v1/students/" + last, "{\"studentNo\": \"A" + TestData.next() + "\"}").statusCode(200);
+        String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
+        List<Map<String, Object>> batch = List.of(
+                TestData.placementRequest(first, orderClass.firmId(), "2025-07-01", "2025-07-31"),
+                TestData.placementRequest(last, orderClass.firmId(), "2025-07-01", "2025-07-31"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holder = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from student where id = ? for update")) {
+                lock.setObject(1, UUID.fromString(last));
+                lock.executeQuery().close();
+            }
+            Future<Response> dispatched = pool.submit(() -> Api.json().post(ROTATIONS + "/" + rotation + "/dispatch"));
+            awaitLockWaits(observer, 1);
+            Future<Response> imported = pool.submit(() -> Api.json().body(batch).post(PLACEMENTS + "/batch"));
+            awaitLockWaits(observer, 2);
+            holder.commit();
+
+            dispatched.get(60, TimeUnit.SECONDS).then().statusCode(200).body("created", hasSize(2));
+            imported.get(60, TimeUnit.SECONDS).then().statusCode(200).body("status", contains("created", "created"));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void refusesToDispatchToAnInactiveFirm() {
         ClassWithMembers orderClass = orderClassWith(1);
         String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
@@ -246,6 +308,39 @@ class RotationResourceTest {
             students.add(student);
         }
         return new ClassWithMembers(orderClass, firm, major, List.copyOf(students));
+    }
+
+    /**
+     * Statements run by dispatching a class with this many members, of whom one is placed
+     * elsewhere in the period, one suspended, and the rest free.
+     */
+    private static long statementsToDispatch(int members) {
+        ClassWithMembers orderClass = orderClassWith(members);
+        String busy = orderClass.members().get(0);
+        TestData.placement(busy, TestData.firm(), "2025-05-01", "2025-06-30");
+        String suspended = orderClass.members().get(1);
+        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}").statusCode(200);
+        String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
+
+        long before = StatementLog.count();
+        dispatch(rotation).body("created", hasSize(members - 2))
+                .body("skipped.studentId", containsInAnyOrder(busy, suspended));
+        return StatementLog.count() - before;
+    }
+
+    /**
+     * Waits until this many transactions of the test database wait for a lock. {@code db} must not
+     * be in a transaction: PostgreSQL shows a transaction the activity it saw at its first look.
+     */
+    private static void awaitLockWaits(Connection db, int waiting) throws Exception {
+        Await.until(waiting + " transactions wait for a lock", Duration.ofSeconds(30), () -> {
+            try (PreparedStatement count = db.prepareStatement("select count(*) from pg_stat_activity "
+                    + "where datname = current_database() and wait_event_type = 'Lock'");
+                    ResultSet found = count.executeQuery()) {
+                found.next();
+                return found.getInt(1) >= waiting;
+            }
+        });
     }
 
     private static String rotationsOf(String orderClassId) {
