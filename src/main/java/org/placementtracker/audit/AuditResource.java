@@ -1,5 +1,10 @@
 package org.placementtracker.audit;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,9 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.placementtracker.common.CursorCodec;
+import org.placementtracker.common.EntityType;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
-import org.placementtracker.common.ProblemException;
 
 @Path("/api/v1/audit")
 @Tag(name = "Audit", description = "Who changed what, when: every create, update, status change and delete (ADMIN only)")
@@ -29,18 +35,12 @@ public class AuditResource {
                     + "time, the operation and each changed field's value before and after. A student's history also "
                     + "lists every reveal of its ID number.")
     public Page<AuditEntry> history(
-            @Parameter(description = "major, student, firm, order-class, order-class-member, rotation, placement or api-key",
-                    required = true) @QueryParam("entityType") String entityType,
+            @Parameter(description = "What kind of record", required = true) @QueryParam("entityType") @NotNull
+            EntityType entityType,
             @Parameter(description = "The entity's id (a major's code; a member's orderClassId/studentId)", required = true)
-            @QueryParam("entityId") String entityId,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        if (entityType == null || entityType.isBlank()) {
-            throw ProblemException.invalidQuery("entityType", "is required");
-        }
-        if (entityId == null || entityId.isBlank() || entityId.length() > 80) {
-            throw ProblemException.invalidQuery("entityId", "is required");
-        }
-        return service.history(entityType.trim(), entityId.trim(), PageRequest.of(limit, cursor));
+            @QueryParam("entityId") @NotNull @Size(min = 1, max = 80) String entityId,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+        return service.history(entityType, entityId.trim(), PageRequest.of(limit, cursor));
     }
 }

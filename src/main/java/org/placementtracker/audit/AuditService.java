@@ -16,11 +16,12 @@ import java.util.UUID;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.envers.AuditReaderFactory;
-import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 import org.hibernate.envers.query.AuditQuery;
+import org.hibernate.persister.entity.EntityPersister;
 import org.placementtracker.common.CursorCodec;
+import org.placementtracker.common.EntityType;
 import org.placementtracker.common.Ids;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
@@ -40,9 +41,10 @@ import org.placementtracker.student.Student;
 public class AuditService {
 
     /** The entity types whose history can be read, by the name clients use. */
-    static final Map<String, Class<?>> TYPES = Map.of("major", Major.class, "student", Student.class, "firm",
-            Firm.class, "order-class", OrderClass.class, "order-class-member", OrderClassMember.class, "rotation",
-            Rotation.class, "placement", Placement.class, "api-key", ApiKey.class);
+    static final Map<EntityType, Class<?>> TYPES = Map.of(EntityType.MAJOR, Major.class, EntityType.STUDENT,
+            Student.class, EntityType.FIRM, Firm.class, EntityType.ORDER_CLASS, OrderClass.class,
+            EntityType.ORDER_CLASS_MEMBER, OrderClassMember.class, EntityType.ROTATION, Rotation.class,
+            EntityType.PLACEMENT, Placement.class, EntityType.API_KEY, ApiKey.class);
 
     /** Bookkeeping that changes with every write and tells a reader nothing. */
     private static final Set<String> NOISE = Set.of("version", "updatedAt");
@@ -62,14 +64,10 @@ public class AuditService {
     }
 
     @Transactional
-    public Page<AuditEntry> history(String entityType, String entityId, PageRequest page) {
+    public Page<AuditEntry> history(EntityType entityType, String entityId, PageRequest page) {
         Class<?> type = TYPES.get(entityType);
-        if (type == null) {
-            throw ProblemException.invalidQuery("entityType", "must be one of " + String.join(", ",
-                    new java.util.TreeSet<>(TYPES.keySet())));
-        }
         Object id = identifier(type, entityId);
-        String scope = "audit?" + entityType + "=" + entityId;
+        String scope = "audit?" + entityType.apiName() + "=" + entityId;
         Long olderThan = page.cursor() == null ? null : Long.valueOf(cursors.decode(scope, page.cursor()).get(0));
 
         List<Revision> states = revisions(type, AuditEntity.id().eq(id), olderThan, page.limit() + 2);

@@ -88,9 +88,9 @@ public class BatchImport {
      * failure must not mark the batch rollback-only) and must check each row fully before changing
      * anything. {@code alone} must run one row in a transaction of its own.
      */
-    public <R> RestResponse<List<RowResult>> run(byte[] body, String contentType, String atomic, String path, Class<R> rowType,
+    public <R> RestResponse<List<RowResult>> run(byte[] body, String contentType, boolean atomic, String path, Class<R> rowType,
             Function<List<R>, Function<R, Upserted>> importer, Function<R, Upserted> alone) {
-        boolean allOrNothing = atomic(atomic);
+        boolean allOrNothing = atomic;
         boolean csv = isCsv(contentType);
         List<JsonNode> nodes = csv ? csvRows(body, fieldsOf(rowType)) : jsonRows(body);
         ObjectMapper reader = csv ? cellMapper : mapper;
@@ -135,16 +135,6 @@ public class BatchImport {
     /** Runs in the caller's transaction if there is one (an idempotent request's), else in a new one. */
     private static <T> T inOneTransaction(Callable<T> work) {
         return QuarkusTransaction.joiningExisting().timeout(TRANSACTION_TIMEOUT_SECONDS).call(work);
-    }
-
-    private static boolean atomic(String raw) {
-        if (raw == null || raw.equals("true")) {
-            return true;
-        }
-        if (raw.equals("false")) {
-            return false;
-        }
-        throw ProblemException.invalidQuery("atomic", "must be true or false");
     }
 
     /** Every row in one transaction, or none: 422 naming every failed row, thrown so that nothing is kept. */
@@ -195,12 +185,12 @@ public class BatchImport {
     }
 
     private static RowResult failed(int row, ProblemException problem, String path) {
-        return new RowResult(row, RowResult.FAILED, null, Problem.of(problem.status(), problem.slug(),
+        return new RowResult(row, RowResult.RowStatus.FAILED, null, Problem.of(problem.status(), problem.slug(),
                 problem.title(), problem.getMessage(), path, problem.errors()));
     }
 
     private static RowResult done(int row, Upserted upserted) {
-        return new RowResult(row, upserted.created() ? RowResult.CREATED : RowResult.UPDATED, upserted.id(), null);
+        return new RowResult(row, upserted.created() ? RowResult.RowStatus.CREATED : RowResult.RowStatus.UPDATED, upserted.id(), null);
     }
 
     /** A row's failure as fields of the batch: rows[3].endDate, or rows[3] for a rule across fields. */

@@ -1,5 +1,9 @@
 package org.placementtracker.changes;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.PageRequest;
 
 @Path("/api/v1/changes")
@@ -33,8 +38,8 @@ public class ChangeFeedResource {
     public ChangePage changes(
             @Parameter(description = "nextCursor (or an event's cursor) from before; now: skip the history and "
                     + "follow from here; absent: from the beginning")
-            @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit) {
+            @QueryParam("after") @Size(max = CursorCodec.MAX_LENGTH) String after,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit) {
         PageRequest page = PageRequest.of(limit, after);
         return service.after(page.cursor(), page);
     }

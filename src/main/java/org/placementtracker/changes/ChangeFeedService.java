@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.placementtracker.common.CursorCodec;
+import org.placementtracker.common.EntityType;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.security.CurrentCaller;
@@ -125,8 +126,9 @@ public class ChangeFeedService {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         last = from.after(Long.parseLong(rows.getString(1)), rows.getLong(2), snapshot);
-                        events.add(new ChangeEvent(encode(scope, last), rows.getString(3), rows.getString(4),
-                                rows.getString(5), rows.getTimestamp(6).toInstant()));
+                        events.add(new ChangeEvent(encode(scope, last), EntityType.of(rows.getString(3)),
+                                rows.getString(4), ChangeOperation.valueOf(rows.getString(5)),
+                                rows.getTimestamp(6).toInstant()));
                     }
                 }
             }

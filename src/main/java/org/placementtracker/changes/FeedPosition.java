@@ -17,7 +17,7 @@ import java.util.List;
 record FeedPosition(long txid, long seq, List<Pending> pending) {
 
     /**
-     * At most this many pending transactions ride in a cursor, which keeps it far below the 2048
+     * At most this many pending transactions ride in a cursor, which keeps it far below the 4096
      * characters a cursor may have. With more transactions running at once, a read stops before the
      * first one that no longer fits and goes on once it has ended, as every read used to wait for the
      * oldest running transaction.

@@ -34,6 +34,12 @@ public class CursorCodec {
     private final byte[] key;
     private final ObjectMapper mapper;
 
+    /**
+     * The longest cursor accepted. A list's cursor carries its filters, so one for a search in Chinese
+     * text (each character nine bytes once URL-encoded) runs past 2,000 characters.
+     */
+    public static final int MAX_LENGTH = 4096;
+
     /** A secret shorter than this could be guessed, and cursors forged to reach rows of another query. */
     static final int MIN_SECRET_LENGTH = 32;
 
@@ -67,7 +73,7 @@ public class CursorCodec {
     public List<String> decode(String scope, String cursor) {
         try {
             int dot = cursor.indexOf('.');
-            if (dot < 0 || cursor.length() > 2048) {
+            if (dot < 0 || cursor.length() > MAX_LENGTH) {
                 throw invalid();
             }
             byte[] payload = DECODER.decode(cursor.substring(0, dot));

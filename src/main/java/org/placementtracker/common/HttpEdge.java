@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * 431) and a browser request from an origin that is neither this service's nor one of
  * {@code CORS_ORIGINS} (403). It runs ahead of the CORS filter, whose own refusal has no body.
  * The HTTP codec's limits are set far above these (application.properties), so only absurd requests
- * meet the codec's bare answer.
+ * meet the codec's bare answer. It also reads an Accept of problems only as accepting JSON answers.
  */
 @ApplicationScoped
 public class HttpEdge {
@@ -70,7 +70,27 @@ public class HttpEdge {
                             + "CORS_ORIGINS");
             return;
         }
+        acceptAnswersAlongsideProblems(request);
         context.next();
+    }
+
+    /**
+     * A client that accepts only application/problem+json (a generated client does, for an operation
+     * whose success has no body, e.g. a delete) still gets its answer: it evidently takes JSON, and an
+     * answer is not to be refused with 406 for want of an error.
+     */
+    private static void acceptAnswersAlongsideProblems(HttpServerRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return;
+        }
+        for (String range : accept.split(",")) {
+            String type = range.split(";", 2)[0].trim();
+            if (!type.equalsIgnoreCase(Problem.MEDIA_TYPE)) {
+                return;
+            }
+        }
+        request.headers().set(HttpHeaders.ACCEPT, accept + ", application/json");
     }
 
     /** The page was served by this service: scheme, host and port all agree. */

@@ -19,9 +19,4 @@ public final class Ids {
             return Optional.empty();
         }
     }
-
-    /** The id of a path parameter: a malformed id is simply a resource that does not exist. */
-    public static UUID pathId(String resource, String raw) {
-        return parse(raw).orElseThrow(() -> ProblemException.notFound(resource, raw));
-    }
 }

@@ -6,8 +6,9 @@ public record PageRequest(int limit, String cursor) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    public static PageRequest of(String limit, String cursor) {
-        int parsed = limit == null || limit.isBlank() ? DEFAULT_LIMIT : QueryParams.parseInt("limit", limit);
+    /** Resources declare limit as 1–200 with a default of 50 (so the document says so); checked again here. */
+    public static PageRequest of(Integer limit, String cursor) {
+        int parsed = limit == null ? DEFAULT_LIMIT : limit;
         if (parsed < 1 || parsed > MAX_LIMIT) {
             throw ProblemException.invalidQuery("limit", "must be between 1 and " + MAX_LIMIT);
         }

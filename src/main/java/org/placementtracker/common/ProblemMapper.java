@@ -9,9 +9,13 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,6 +89,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e instanceof TypedParameters.Refused refused) {
+            return problem(refused.problem(), uri);
+        }
         int status = e.getResponse().getStatus();
         JsonProcessingException json = jsonCause(e);
         if (status == 400 && json != null) {
@@ -127,20 +134,72 @@ public class ProblemMapper {
 
     private Response validation(java.util.Set<? extends ConstraintViolation<?>> violations, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
+        boolean allQuery = !violations.isEmpty();
         for (ConstraintViolation<?> v : violations) {
-            errors.add(new FieldError(fieldName(v.getPropertyPath()), v.getMessage()));
+            String query = queryParameter(v);
+            allQuery &= query != null;
+            errors.add(new FieldError(query != null ? query : fieldName(v), v.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
+        if (allQuery) {
+            return respond(400, "invalid-query-parameter", "Query parameter is not valid",
+                    "Invalid query parameters: " + fields, uri, errors);
+        }
         return respond(400, "validation-failed", "Request is not valid", "Invalid fields: " + fields, uri, errors);
     }
 
-    /** Drops the method and parameter nodes: clients know fields, not Java signatures. */
-    static String fieldName(Path path) {
+    /**
+     * The query parameter a violation is about, or null: a resource method's parameter, or a field of
+     * a {@code @BeanParam} that gathers several.
+     */
+    private static String queryParameter(ConstraintViolation<?> violation) {
+        Path.Node last = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            last = node;
+        }
+        if (last == null) {
+            return null;
+        }
+        if (last.getKind() == ElementKind.PARAMETER) {
+            String name = fieldName(violation);
+            return name.equals("body") ? null : name;
+        }
+        if (last.getKind() == ElementKind.PROPERTY && violation.getLeafBean() != null) {
+            for (Class<?> c = violation.getLeafBean().getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+                try {
+                    QueryParam query = c.getDeclaredField(last.getName()).getAnnotation(QueryParam.class);
+                    return query == null ? null : query.value();
+                } catch (NoSuchFieldException e) {
+                    // declared further up
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The field as the client knows it: the body's property path without the method and parameter
+     * nodes, or, for a constraint on a query or path parameter itself, that parameter's name.
+     */
+    static String fieldName(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
-        for (Path.Node node : path) {
+        String parameter = null;
+        String method = null;
+        List<Class<?>> parameterTypes = null;
+        for (Path.Node node : violation.getPropertyPath()) {
             ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER || kind == ElementKind.RETURN_VALUE) {
+            if (kind == ElementKind.METHOD) {
+                method = node.getName();
+                parameterTypes = node.as(Path.MethodNode.class).getParameterTypes();
+                continue;
+            }
+            if (kind == ElementKind.PARAMETER) {
+                parameter = wireName(violation.getRootBeanClass(), method, parameterTypes,
+                        node.as(Path.ParameterNode.class).getParameterIndex());
+                continue;
+            }
+            if (kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
             if (node.getIndex() != null && !parts.isEmpty()) {
@@ -151,7 +210,36 @@ public class ProblemMapper {
                 parts.add(name);
             }
         }
-        return parts.isEmpty() ? "body" : String.join(".", parts);
+        if (parts.isEmpty()) {
+            return parameter != null ? parameter : "body";
+        }
+        return String.join(".", parts);
+    }
+
+    /**
+     * The query or path name of a resource method's parameter; null for the body. The class may be
+     * a generated subclass whose override carries no annotations, so the hierarchy is searched.
+     */
+    private static String wireName(Class<?> type, String method, List<Class<?>> parameterTypes, int index) {
+        if (method == null || parameterTypes == null) {
+            return null;
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                Method m = c.getDeclaredMethod(method, parameterTypes.toArray(Class<?>[]::new));
+                for (Annotation a : m.getParameterAnnotations()[index]) {
+                    if (a instanceof QueryParam q) {
+                        return q.value();
+                    }
+                    if (a instanceof PathParam p) {
+                        return p.value();
+                    }
+                }
+            } catch (NoSuchMethodException e) {
+                // declared further up
+            }
+        }
+        return null;
     }
 
     private static Response respond(int status, String slug, String title, String detail, UriInfo uri,

@@ -5,6 +5,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.envers.Audited;
 import org.placementtracker.common.VersionedEntity;
 
@@ -12,6 +13,7 @@ import org.placementtracker.common.VersionedEntity;
 @Audited
 public class Firm extends VersionedEntity {
 
+    @Schema(name = "FirmStatus")
     public enum Status { ACTIVE, INACTIVE }
 
     @Id

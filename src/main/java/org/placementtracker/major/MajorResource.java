@@ -2,9 +2,13 @@ package org.placementtracker.major;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -14,9 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,10 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.placementtracker.common.Created;
+import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.MergePatch;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
-import org.placementtracker.common.QueryParams;
+import org.placementtracker.common.Text;
+import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/majors")
 @Tag(name = "Majors", description = "Programmes of study, keyed by their national catalogue code")
@@ -45,7 +51,8 @@ public class MajorResource {
     @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create a major", description = "The code is the key and cannot change later; 409 if it exists.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new major")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new major",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MajorResponse.class)))
     public RestResponse<MajorResponse> createMajor(@RequestBody(content = @Content(examples = @ExampleObject(name = "major",
             value = "{\"code\": \"700206\", \"name\": \"汽车运用与维修\", \"group\": \"汽车专业群\"}")))
             @Valid @NotNull MajorRequest request) {
@@ -56,11 +63,11 @@ public class MajorResource {
     @GET
     @Operation(summary = "List majors", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<MajorResponse> listMajors(
-            @Parameter(description = "Part of the name or code") @QueryParam("q") String q,
-            @Parameter(description = "Order: code or name, prefix - to descend") @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return service.list(QueryParams.optionalText("q", q, 100), sort, PageRequest.of(limit, cursor));
+            @Parameter(description = "Part of the name or code") @QueryParam("q") @Size(max = 100) String q,
+            @Parameter(description = "Order: code or name, prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+        return service.list(Text.blankToNull(q), sort, PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -75,7 +82,8 @@ public class MajorResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change a major", description = "JSON Merge Patch (RFC 7396); the code cannot change.")
     public MajorResponse patchMajor(@PathParam("code") String code,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "rename",
+            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = MajorRequest.class), examples = @ExampleObject(name = "rename",
                     value = "{\"name\": \"汽车运用与维修（新能源方向）\"}"))) @NotNull JsonNode patch) {
         return service.patch(code, patch);
     }

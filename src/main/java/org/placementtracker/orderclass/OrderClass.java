@@ -5,6 +5,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.envers.Audited;
 import org.placementtracker.common.VersionedEntity;
 
@@ -12,8 +13,10 @@ import org.placementtracker.common.VersionedEntity;
 @Audited
 public class OrderClass extends VersionedEntity {
 
+    @Schema(name = "OrderClassProgramme")
     public enum Programme { ORDER_CLASS, DUAL_SYSTEM, MODERN_APPRENTICESHIP }
 
+    @Schema(name = "OrderClassStatus")
     public enum Status { OPEN, CLOSED }
 
     @Id

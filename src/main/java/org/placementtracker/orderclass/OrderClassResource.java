@@ -2,9 +2,13 @@ package org.placementtracker.orderclass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -13,10 +17,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,11 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.placementtracker.common.Created;
-import org.placementtracker.common.Ids;
+import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.MergePatch;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
-import org.placementtracker.common.QueryParams;
+import org.placementtracker.common.Text;
+import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/order-classes")
 @Tag(name = "Order classes", description = "Classes run for one firm (订单班, dual-system, apprenticeship) and their members")
@@ -50,7 +56,8 @@ public class OrderClassResource {
     @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create an order class", description = "Firm and major must exist; status defaults to OPEN.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new order class")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new order class",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderClassResponse.class)))
     public RestResponse<OrderClassResponse> createOrderClass(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "orderClass", value = EXAMPLE)))
             @Valid @NotNull OrderClassRequest request) {
@@ -61,27 +68,27 @@ public class OrderClassResource {
     @GET
     @Operation(summary = "List order classes", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<OrderClassResponse> listOrderClasses(
-            @Parameter(description = "Firm id") @QueryParam("firmId") String firmId,
-            @Parameter(description = "Major code") @QueryParam("majorCode") String majorCode,
-            @Parameter(description = "Intake year") @QueryParam("intakeYear") String intakeYear,
-            @Parameter(description = "ORDER_CLASS, DUAL_SYSTEM or MODERN_APPRENTICESHIP") @QueryParam("programme") String programme,
-            @Parameter(description = "OPEN or CLOSED") @QueryParam("status") String status,
-            @Parameter(description = "Part of the name") @QueryParam("q") String q,
-            @Parameter(description = "name (default), intakeYear or createdAt; prefix - to descend") @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        OrderClassService.Filter filter = new OrderClassService.Filter(QueryParams.optionalUuid("firmId", firmId),
-                QueryParams.optionalText("majorCode", majorCode, 12), QueryParams.optionalInt("intakeYear", intakeYear),
-                QueryParams.optionalEnum("programme", programme, OrderClass.Programme.class),
-                QueryParams.optionalEnum("status", status, OrderClass.Status.class), QueryParams.optionalText("q", q, 100));
+            @Parameter(description = "Firm id") @QueryParam("firmId") UUID firmId,
+            @Parameter(description = "Major code") @QueryParam("majorCode") @Size(max = 12) String majorCode,
+            @Parameter(description = "Intake year") @QueryParam("intakeYear") @Min(1900) @Max(2200) Integer intakeYear,
+            @Parameter(description = "ORDER_CLASS, DUAL_SYSTEM or MODERN_APPRENTICESHIP") @QueryParam("programme") OrderClass.Programme programme,
+            @Parameter(description = "OPEN or CLOSED") @QueryParam("status") OrderClass.Status status,
+            @Parameter(description = "Part of the name") @QueryParam("q") @Size(max = 100) String q,
+            @Parameter(description = "name (default), intakeYear or createdAt; prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+        OrderClassService.Filter filter = new OrderClassService.Filter(firmId,
+                Text.blankToNull(majorCode), intakeYear,
+                programme,
+                status, Text.blankToNull(q));
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an order class", description = "memberCount is the current number of members.")
-    public OrderClassResponse getOrderClass(@PathParam("id") String id) {
-        return service.get(Ids.pathId("Order class", id));
+    public OrderClassResponse getOrderClass(@PathParam("id") UUID id) {
+        return service.get(id);
     }
 
     @PATCH
@@ -90,10 +97,11 @@ public class OrderClassResource {
     @Operation(summary = "Change an order class",
             description = "JSON Merge Patch (RFC 7396). The quota cannot go below the current members; closing frees "
                     + "members to join another open class.")
-    public OrderClassResponse patchOrderClass(@PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "close",
+    public OrderClassResponse patchOrderClass(@PathParam("id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = OrderClassRequest.class), examples = @ExampleObject(name = "close",
                     value = "{\"status\": \"CLOSED\"}"))) @NotNull JsonNode patch) {
-        return service.patch(Ids.pathId("Order class", id), patch);
+        return service.patch(id, patch);
     }
 
     @DELETE
@@ -101,8 +109,8 @@ public class OrderClassResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete an order class", description = "Only an empty class without rotations or placements.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void deleteOrderClass(@PathParam("id") String id) {
-        service.delete(Ids.pathId("Order class", id));
+    public void deleteOrderClass(@PathParam("id") UUID id) {
+        service.delete(id);
     }
 
     @POST
@@ -112,30 +120,31 @@ public class OrderClassResource {
     @Operation(summary = "Add a member to an order class",
             description = "409 when the class is full (the quota holds under concurrent requests), closed, or the "
                     + "student is already in an open order class.")
-    @APIResponse(responseCode = "201", description = "Added")
-    public RestResponse<MemberResponse> addMember(@PathParam("id") String id,
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberResponse.class)))
+    public RestResponse<MemberResponse> addMember(@PathParam("id") UUID id,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "member",
                     value = "{\"studentId\": \"3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11\"}")))
             @Valid @NotNull MemberRequest request) {
-        MemberResponse added = service.enrol(Ids.pathId("Order class", id), request);
+        MemberResponse added = service.enrol(id, request);
         return Created.at("/api/v1/order-classes/" + id + "/members/" + added.studentId(), added);
     }
 
     @GET
     @Path("/{id}/members")
     @Operation(summary = "List the members of an order class", description = "Ordered by student number; cursor-paginated.")
-    public Page<MemberResponse> listMembers(@PathParam("id") String id,
-            @Parameter(description = "studentNo (default) or joinedAt; prefix - to descend") @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        return service.members(Ids.pathId("Order class", id), sort, PageRequest.of(limit, cursor));
+    public Page<MemberResponse> listMembers(@PathParam("id") UUID id,
+            @Parameter(description = "studentNo (default) or joinedAt; prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+        return service.members(id, sort, PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}/members/{studentId}")
     @Operation(summary = "Get one member of an order class", description = "404 if the student is not a member.")
-    public MemberResponse getMember(@PathParam("id") String id, @PathParam("studentId") String studentId) {
-        return service.member(Ids.pathId("Order class", id), Ids.pathId("Member", studentId));
+    public MemberResponse getMember(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId) {
+        return service.member(id, studentId);
     }
 
     @DELETE
@@ -143,7 +152,7 @@ public class OrderClassResource {
     @ResponseStatus(204)
     @Operation(summary = "Remove a member from an order class", description = "Frees a place in the quota; 404 if the student is not a member.")
     @APIResponse(responseCode = "204", description = "Removed")
-    public void removeMember(@PathParam("id") String id, @PathParam("studentId") String studentId) {
-        service.remove(Ids.pathId("Order class", id), Ids.pathId("Member", studentId));
+    public void removeMember(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId) {
+        service.remove(id, studentId);
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.envers.Audited;
 import org.placementtracker.common.VersionedEntity;
 
@@ -16,8 +17,10 @@ import org.placementtracker.common.VersionedEntity;
 @Audited
 public class Placement extends VersionedEntity {
 
+    @Schema(name = "PlacementType")
     public enum Type { COGNITIVE, FOLLOW_POST, POST_INTERNSHIP, WORK_STUDY, APPRENTICESHIP }
 
+    @Schema(name = "PlacementStatus")
     public enum Status {
         PLANNED, ACTIVE, COMPLETED, TERMINATED, CANCELLED;
 

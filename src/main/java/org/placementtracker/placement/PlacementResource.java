@@ -2,10 +2,14 @@ package org.placementtracker.placement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
-import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,28 +17,29 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.HeaderParam;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.placementtracker.batch.BatchImport;
-import org.placementtracker.batch.RowResult;
-import org.placementtracker.common.Problem;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.placementtracker.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.placementtracker.batch.BatchImport;
+import org.placementtracker.batch.RowResult;
 import org.placementtracker.common.Created;
-import org.placementtracker.common.Ids;
+import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.MergePatch;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
-import org.placementtracker.common.QueryParams;
+import org.placementtracker.common.Problem;
+import org.placementtracker.common.Text;
+import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/placements")
 @Tag(name = "Placements", description = "One student at one firm for one period (送工 / 实习): the unit reports count")
@@ -84,9 +89,8 @@ public class PlacementResource {
                             examples = @ExampleObject(name = "placementsCsv", value = CSV_EXAMPLE))})
             byte[] body,
             @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "true (default): all rows or none; false: keep the good rows",
-                    schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
-            @QueryParam("atomic") String atomic) {
+            @Parameter(description = "true (default): all rows or none; false: keep the good rows")
+            @QueryParam("atomic") @DefaultValue("true") Boolean atomic) {
         return imports.run(body, contentType, atomic, "/api/v1/placements/batch", PlacementRequest.class, service::importer,
                 service::upsertAlone);
     }
@@ -97,7 +101,8 @@ public class PlacementResource {
     @Operation(summary = "Create a placement",
             description = "Starts PLANNED. The student must be ENROLLED, the firm ACTIVE, and the student must have no "
                     + "other placement (not cancelled) overlapping the period.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new placement")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new placement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementResponse.class)))
     public RestResponse<PlacementResponse> createPlacement(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "postInternship", value = EXAMPLE)))
             @Valid @NotNull PlacementRequest request) {
@@ -108,34 +113,34 @@ public class PlacementResource {
     @GET
     @Operation(summary = "List placements", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<PlacementResponse> listPlacements(
-            @Parameter(description = "Student id") @QueryParam("studentId") String studentId,
-            @Parameter(description = "Firm id") @QueryParam("firmId") String firmId,
-            @Parameter(description = "Order class id") @QueryParam("orderClassId") String orderClassId,
+            @Parameter(description = "Student id") @QueryParam("studentId") UUID studentId,
+            @Parameter(description = "Firm id") @QueryParam("firmId") UUID firmId,
+            @Parameter(description = "Order class id") @QueryParam("orderClassId") UUID orderClassId,
             @Parameter(description = "COGNITIVE, FOLLOW_POST, POST_INTERNSHIP, WORK_STUDY or APPRENTICESHIP")
-            @QueryParam("type") String type,
-            @Parameter(description = "PLANNED, ACTIVE, COMPLETED, TERMINATED or CANCELLED") @QueryParam("status") String status,
-            @Parameter(description = "Student's major code") @QueryParam("majorCode") String majorCode,
+            @QueryParam("type") Placement.Type type,
+            @Parameter(description = "PLANNED, ACTIVE, COMPLETED, TERMINATED or CANCELLED") @QueryParam("status") Placement.Status status,
+            @Parameter(description = "Student's major code") @QueryParam("majorCode") @Size(max = 12) String majorCode,
             @Parameter(description = "Placements that count in this year, as the reports count them: start date in the "
-                    + "year, not CANCELLED unless status=CANCELLED is asked for") @QueryParam("year") String year,
+                    + "year, not CANCELLED unless status=CANCELLED is asked for") @QueryParam("year") @Min(1900) @Max(2200) Integer year,
             @Parameter(description = "Year basis of year: calendar (default) or academic (N-09-01 to N+1-08-31)")
-            @QueryParam("yearBasis") String yearBasis,
-            @Parameter(description = "startDate (default) or createdAt; prefix - to descend") @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        PlacementService.Filter filter = new PlacementService.Filter(QueryParams.optionalUuid("studentId", studentId),
-                QueryParams.optionalUuid("firmId", firmId), QueryParams.optionalUuid("orderClassId", orderClassId),
-                QueryParams.optionalText("majorCode", majorCode, 12),
-                QueryParams.optionalEnum("type", type, Placement.Type.class),
-                QueryParams.optionalEnum("status", status, Placement.Status.class),
-                QueryParams.optionalYear("year", year), YearBasis.parse(yearBasis));
+            @QueryParam("yearBasis") @DefaultValue("calendar") YearBasis yearBasis,
+            @Parameter(description = "startDate (default) or createdAt; prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+        PlacementService.Filter filter = new PlacementService.Filter(studentId,
+                firmId, orderClassId,
+                Text.blankToNull(majorCode),
+                type,
+                status,
+                year, yearBasis);
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a placement", description = "404 when no placement has this id.")
-    public PlacementResponse getPlacement(@PathParam("id") String id) {
-        return service.get(Ids.pathId("Placement", id));
+    public PlacementResponse getPlacement(@PathParam("id") UUID id) {
+        return service.get(id);
     }
 
     @PATCH
@@ -144,10 +149,11 @@ public class PlacementResource {
     @Operation(summary = "Change a placement",
             description = "JSON Merge Patch (RFC 7396) of firm, type, order class, position and dates; the overlap "
                     + "rule is checked again. The student cannot change; the status changes only through its own operation.")
-    public PlacementResponse patchPlacement(@PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "extend",
+    public PlacementResponse patchPlacement(@PathParam("id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = PlacementRequest.class), examples = @ExampleObject(name = "extend",
                     value = "{\"endDate\": \"2025-09-30\", \"position\": \"质检员\"}"))) @NotNull JsonNode patch) {
-        return service.patch(Ids.pathId("Placement", id), patch);
+        return service.patch(id, patch);
     }
 
     @POST
@@ -157,10 +163,10 @@ public class PlacementResource {
             description = "PLANNED→ACTIVE→COMPLETED; PLANNED or ACTIVE→TERMINATED (reason required); PLANNED→CANCELLED. "
                     + "Any other change is 409.")
     @APIResponse(responseCode = "200", description = "The placement with its new status")
-    public PlacementResponse changePlacementStatus(@PathParam("id") String id,
+    public PlacementResponse changePlacementStatus(@PathParam("id") UUID id,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "terminate",
                     value = "{\"status\": \"TERMINATED\", \"reason\": \"学生因病返校\"}")))
             @Valid @NotNull StatusChangeRequest request) {
-        return service.changeStatus(Ids.pathId("Placement", id), request);
+        return service.changeStatus(id, request);
     }
 }

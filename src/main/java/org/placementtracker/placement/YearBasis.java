@@ -35,16 +35,4 @@ public enum YearBasis {
                 ? "counted in the calendar year of the start date"
                 : "counted in the academic year of the start date (year N runs N-09-01 to N+1-08-31)";
     }
-
-    public static YearBasis parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return CALENDAR;
-        }
-        for (YearBasis basis : values()) {
-            if (basis.parameter.equals(raw.trim())) {
-                return basis;
-            }
-        }
-        throw org.placementtracker.common.ProblemException.invalidQuery("yearBasis", "must be calendar or academic");
-    }
 }

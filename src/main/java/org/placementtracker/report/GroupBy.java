@@ -1,7 +1,6 @@
 package org.placementtracker.report;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.placementtracker.common.ProblemException;
 
 /** How report rows are split within a year. The SQL fragments are constants, never user text. */
 public enum GroupBy {
@@ -74,17 +73,5 @@ public enum GroupBy {
 
     String sqlLabel() {
         return labelTable == null ? "null::text" : "l.name";
-    }
-
-    public static GroupBy parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        for (GroupBy groupBy : values()) {
-            if (groupBy.parameter.equals(raw.trim())) {
-                return groupBy;
-            }
-        }
-        throw ProblemException.invalidQuery("groupBy", "must be one of firm, major, orderClass, type");
     }
 }

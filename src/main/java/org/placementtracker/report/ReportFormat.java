@@ -2,11 +2,14 @@ package org.placementtracker.report;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.common.ProblemException;
 
 /** The representation of a report: chosen by {@code format} (for links) or else by the Accept header. */
-enum ReportFormat {
+@Schema(name = "ReportFormat", description = "A report's representation")
+public enum ReportFormat {
     JSON("json", MediaType.APPLICATION_JSON),
     CSV("csv", Exports.CSV),
     XLSX("xlsx", Exports.XLSX),
@@ -20,14 +23,14 @@ enum ReportFormat {
         this.mediaType = mediaType;
     }
 
-    static ReportFormat choose(String format, HttpHeaders headers) {
-        if (format != null && !format.isBlank()) {
-            for (ReportFormat f : values()) {
-                if (f.parameter.equals(format.trim())) {
-                    return f;
-                }
-            }
-            throw ProblemException.invalidQuery("format", "must be one of json, csv, xlsx, svg");
+    @JsonValue
+    public String parameter() {
+        return parameter;
+    }
+
+    static ReportFormat choose(ReportFormat format, HttpHeaders headers) {
+        if (format != null) {
+            return format;
         }
         List<MediaType> accepted = headers.getAcceptableMediaTypes();
         for (MediaType wanted : accepted) {

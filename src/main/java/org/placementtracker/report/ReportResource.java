@@ -1,7 +1,8 @@
 package org.placementtracker.report;
 
-import org.placementtracker.placement.YearBasis;
-
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Year;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -20,8 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.placementtracker.common.Problem;
-import org.placementtracker.common.QueryParams;
-import org.placementtracker.placement.Placement;
 
 @Path("/api/v1/reports/placements")
 @Tag(name = "Reports", description = "How many were placed each year: person-times (人次) and distinct students (人数). "
@@ -36,6 +34,11 @@ public class ReportResource {
             + "full UTF-8 filename* (RFC 6266, RFC 8187) naming what the report covers, e.g. filename*=UTF-8''"
             + "placements-yearly_%E9%95%BF%E5%9F%8E%E6%B1%BD%E8%BD%A6_2014-2025.xlsx. Absent on JSON.";
 
+    /** Larger than any report: 50 years × a few hundred groups. */
+    private static final int MAX_FILE = 10_000_000;
+    private static final String NOT_FOUND = "firmId, orderClassId or majorCode names nothing, or for a partner "
+            + "something not at its firm";
+
     private final ReportService service;
 
     public ReportResource(ReportService service) {
@@ -49,43 +52,46 @@ public class ReportResource {
             description = "Person-times and distinct students per year of the range, optionally split by firm, major, "
                     + "order class or type. " + YearlyReport.COUNTING_RULE + " With yearBasis=academic the year "
                     + "labelled N runs from N-09-01 to N+1-08-31. Without groupBy every year of the range appears, "
-                    + "zeros included. from after to, a range over 50 years or an unknown groupBy is 400. A firmId, "
+                    + "zeros included. from after to or a range over 50 years is 400. A firmId, "
                     + "orderClassId or majorCode that names nothing is 404 in every format, and so for a partner is a "
                     + "firm other than its own or an order class run for another firm: nothing is counted or rendered. "
                     + "A partner's reports count its own firm only and name no other firm's objects: grouped by order "
-                    + "class, placements in classes of other firms form one group with key \"other\"." + DOWNLOADS)
+                    + "class, placements in classes of other firms form one group with key \"other\". The same report "
+                    + "as a file, for generated clients: GET /yearly/export." + DOWNLOADS)
     @APIResponse(responseCode = "200", description = "The report, in the requested format", headers = @Header(
             name = "Content-Disposition", description = DISPOSITION, schema = @Schema(type = SchemaType.STRING,
                     maxLength = 1000)), content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearlyReport.class)),
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000)),
-            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10_000_000)),
-            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000))})
-    @APIResponse(responseCode = "404", description = "firmId, orderClassId or majorCode names nothing, or for a partner "
-            + "something not at its firm", content = @Content(mediaType = Problem.MEDIA_TYPE,
-                    schema = @Schema(implementation = Problem.class)))
-    public Response yearly(
-            @Parameter(description = "First year (default: 9 years before to)") @QueryParam("from") String from,
-            @Parameter(description = "Last year (default: this year)") @QueryParam("to") String to,
-            @Parameter(description = "Only placements at this firm (a partner: its own)") @QueryParam("firmId") String firmId,
-            @Parameter(description = "Only students of this major") @QueryParam("majorCode") String majorCode,
-            @Parameter(description = "Only placements of this order class (a partner: one run for its firm)")
-            @QueryParam("orderClassId") String orderClassId,
-            @Parameter(description = "Only this placement type") @QueryParam("type") String type,
-            @Parameter(description = "calendar (default) or academic") @QueryParam("yearBasis") String yearBasis,
-            @Parameter(description = "firm, major, orderClass or type") @QueryParam("groupBy") String groupBy,
-            @Parameter(description = FORMATS) @QueryParam("format") String format,
-            @Context HttpHeaders headers) {
-        ReportFormat chosen = ReportFormat.choose(format, headers);
-        ReportFilter filter = filter(from, to, firmId, majorCode, orderClassId, type, yearBasis);
-        Described<YearlyReport> described = service.yearly(filter, GroupBy.parse(groupBy));
-        YearlyReport report = described.report();
-        return switch (chosen) {
-            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
-            case CSV -> download(Exports.csv(Table.of(report, described.filters())), chosen, described);
-            case XLSX -> download(Exports.xlsx(Table.of(report, described.filters())), chosen, described);
-            case SVG -> download(BarChart.of(report, described.filters()).render(), chosen, described);
-        };
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE)),
+            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE)),
+            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE))})
+    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response yearly(@Valid @BeanParam YearlyQuery query,
+            @Parameter(description = FORMATS) @QueryParam("format") ReportFormat format, @Context HttpHeaders headers) {
+        return yearly(query, ReportFormat.choose(format, headers));
+    }
+
+    @GET
+    @Path("/yearly/export")
+    @Produces({Exports.CSV, Exports.XLSX, BarChart.SVG})
+    @Operation(summary = "Placements per year, as a file",
+            description = "The yearly report as CSV, an Excel workbook or an SVG bar chart, chosen by format; the same "
+                    + "rules and filters as GET /yearly." + DOWNLOADS)
+    @APIResponse(responseCode = "200", description = "The report as a file", headers = @Header(name = "Content-Disposition",
+            description = DISPOSITION, schema = @Schema(type = SchemaType.STRING, maxLength = 1000)), content = {
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE)),
+            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE)),
+            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE))})
+    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Response yearlyExport(@Valid @BeanParam YearlyQuery query,
+            @Parameter(description = "csv, xlsx or svg", required = true) @QueryParam("format") @NotNull ExportFormat format) {
+        return yearly(query, format.format());
     }
 
     @GET
@@ -95,43 +101,59 @@ public class ReportResource {
             description = "Cumulative person-times and distinct students per firm, largest first, with the first and "
                     + "last year of a counted placement (e.g. \"8,000+ person-times to Great Wall since 2014\"). "
                     + "Without from and to: all time. A partner sees its own firm only. " + YearlyReport.COUNTING_RULE
-                    + DOWNLOADS)
+                    + " The same report as a file, for generated clients: GET /by-firm/export." + DOWNLOADS)
     @APIResponse(responseCode = "200", description = "The report, in the requested format", headers = @Header(
             name = "Content-Disposition", description = DISPOSITION, schema = @Schema(type = SchemaType.STRING,
                     maxLength = 1000)), content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FirmTotals.class)),
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000)),
-            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 10_000_000)),
-            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = 10_000_000))})
-    public Response byFirm(
-            @Parameter(description = "First year (optional)") @QueryParam("from") String from,
-            @Parameter(description = "Last year (optional)") @QueryParam("to") String to,
-            @Parameter(description = "calendar (default) or academic") @QueryParam("yearBasis") String yearBasis,
-            @Parameter(description = FORMATS) @QueryParam("format") String format,
-            @Context HttpHeaders headers) {
-        ReportFormat chosen = ReportFormat.choose(format, headers);
-        boolean ranged = from != null || to != null;
-        ReportFilter filter = ranged ? filter(from, to, null, null, null, null, yearBasis)
-                : new ReportFilter(0, 0, YearBasis.parse(yearBasis), null, null, null, null);
-        Described<FirmTotals> described = service.byFirm(filter);
-        FirmTotals report = described.report();
-        return switch (chosen) {
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE)),
+            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE)),
+            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE))})
+    public Response byFirm(@Valid @BeanParam FirmTotalsQuery query,
+            @Parameter(description = FORMATS) @QueryParam("format") ReportFormat format, @Context HttpHeaders headers) {
+        return byFirm(query, ReportFormat.choose(format, headers));
+    }
+
+    @GET
+    @Path("/by-firm/export")
+    @Produces({Exports.CSV, Exports.XLSX, BarChart.SVG})
+    @Operation(summary = "Placements per firm, as a file",
+            description = "The per-firm totals as CSV, an Excel workbook or an SVG bar chart, chosen by format; the same "
+                    + "rules as GET /by-firm." + DOWNLOADS)
+    @APIResponse(responseCode = "200", description = "The report as a file", headers = @Header(name = "Content-Disposition",
+            description = DISPOSITION, schema = @Schema(type = SchemaType.STRING, maxLength = 1000)), content = {
+            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE)),
+            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE)),
+            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    maxLength = MAX_FILE))})
+    public Response byFirmExport(@Valid @BeanParam FirmTotalsQuery query,
+            @Parameter(description = "csv, xlsx or svg", required = true) @QueryParam("format") @NotNull ExportFormat format) {
+        return byFirm(query, format.format());
+    }
+
+    private Response yearly(YearlyQuery query, ReportFormat format) {
+        Described<YearlyReport> described = service.yearly(query.filter(), query.groupBy);
+        YearlyReport report = described.report();
+        return switch (format) {
             case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
-            case CSV -> download(Exports.csv(Table.of(report)), chosen, described);
-            case XLSX -> download(Exports.xlsx(Table.of(report)), chosen, described);
-            case SVG -> download(BarChart.of(report).render(), chosen, described);
+            case CSV -> download(Exports.csv(Table.of(report, described.filters())), format, described);
+            case XLSX -> download(Exports.xlsx(Table.of(report, described.filters())), format, described);
+            case SVG -> download(BarChart.of(report, described.filters()).render(), format, described);
         };
     }
 
-    private static ReportFilter filter(String from, String to, String firmId, String majorCode, String orderClassId,
-            String type, String yearBasis) {
-        Integer last = QueryParams.optionalYear("to", to);
-        Integer first = QueryParams.optionalYear("from", from);
-        int toYear = last != null ? last : first != null ? Math.max(first, Year.now().getValue()) : Year.now().getValue();
-        int fromYear = first != null ? first : toYear - 9;
-        return new ReportFilter(fromYear, toYear, YearBasis.parse(yearBasis), QueryParams.optionalUuid("firmId", firmId),
-                QueryParams.optionalText("majorCode", majorCode, 12), QueryParams.optionalUuid("orderClassId", orderClassId),
-                QueryParams.optionalEnum("type", type, Placement.Type.class));
+    private Response byFirm(FirmTotalsQuery query, ReportFormat format) {
+        Described<FirmTotals> described = service.byFirm(query.filter());
+        FirmTotals report = described.report();
+        return switch (format) {
+            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();
+            case CSV -> download(Exports.csv(Table.of(report)), format, described);
+            case XLSX -> download(Exports.xlsx(Table.of(report)), format, described);
+            case SVG -> download(BarChart.of(report).render(), format, described);
+        };
     }
 
     /**

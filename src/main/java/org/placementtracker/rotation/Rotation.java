@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.envers.Audited;
 import org.placementtracker.common.VersionedEntity;
 
@@ -14,6 +15,7 @@ import org.placementtracker.common.VersionedEntity;
 @Audited
 public class Rotation extends VersionedEntity {
 
+    @Schema(name = "RotationStatus")
     public enum Status { PLANNED, IN_PROGRESS, COMPLETED, CANCELLED }
 
     @Id

@@ -10,15 +10,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.placementtracker.common.Ids;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/rotations")
 @Tag(name = "Rotations", description = "Work-study phases (工学交替) when an order class's students are at the firm")
@@ -35,8 +36,8 @@ public class RotationResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a rotation", description = "404 when no rotation has this id.")
-    public RotationResponse getRotation(@PathParam("id") String id) {
-        return service.get(Ids.pathId("Rotation", id));
+    public RotationResponse getRotation(@PathParam("id") UUID id) {
+        return service.get(id);
     }
 
     @PATCH
@@ -45,10 +46,11 @@ public class RotationResource {
     @Operation(summary = "Change a rotation",
             description = "JSON Merge Patch (RFC 7396). Setting status CANCELLED cancels its still-planned placements; "
                     + "firm and dates are fixed once placements were dispatched.")
-    public RotationResponse patchRotation(@PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "cancel",
+    public RotationResponse patchRotation(@PathParam("id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = RotationRequest.class), examples = @ExampleObject(name = "cancel",
                     value = "{\"status\": \"CANCELLED\"}"))) @NotNull JsonNode patch) {
-        return service.patch(Ids.pathId("Rotation", id), patch);
+        return service.patch(id, patch);
     }
 
     @POST
@@ -58,7 +60,7 @@ public class RotationResource {
             description = "Creates one WORK_STUDY placement per current member for the rotation's firm and dates. "
                     + "Calling it again creates nothing new: members already dispatched or busy are skipped with a reason.")
     @APIResponse(responseCode = "200", description = "Placements created and members skipped")
-    public DispatchResponse dispatchRotation(@PathParam("id") String id) {
-        return service.dispatch(Ids.pathId("Rotation", id));
+    public DispatchResponse dispatchRotation(@PathParam("id") UUID id) {
+        return service.dispatch(id);
     }
 }

@@ -48,6 +48,8 @@ public final class AccessPolicy {
         rule("POST", "/api/v1/placements/{id}/status", EnumSet.of(ADMIN, OFFICER, PARTNER));
         rule("GET", "/api/v1/reports/placements/yearly", READ_OWN);
         rule("GET", "/api/v1/reports/placements/by-firm", READ_OWN);
+        rule("GET", "/api/v1/reports/placements/yearly/export", READ_OWN);
+        rule("GET", "/api/v1/reports/placements/by-firm/export", READ_OWN);
         rule("POST", "/api/v1/api-keys", WRITE);
         rule("GET", "/api/v1/api-keys", WRITE);
         rule("DELETE", "/api/v1/api-keys/{id}", WRITE);

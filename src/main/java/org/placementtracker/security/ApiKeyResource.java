@@ -1,9 +1,13 @@
 package org.placementtracker.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,10 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.placementtracker.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,9 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.placementtracker.common.Created;
-import org.placementtracker.common.Ids;
+import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
+import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/api-keys")
 @Tag(name = "API keys", description = "Credentials of machine clients (partner HR systems, scripts). Send a key as "
@@ -46,7 +52,8 @@ public class ApiKeyResource {
     @ResponseStatus(201)
     @Operation(summary = "Create an API key",
             description = "The answer carries the key itself, once: only its hash is stored. PARTNER keys need firmId.")
-    @APIResponse(responseCode = "201", description = "Created; store the key now")
+    @APIResponse(responseCode = "201", description = "Created; store the key now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
     public RestResponse<ApiKeyResponse> createApiKey(@RequestBody(content = @Content(examples = @ExampleObject(
             name = "partner", value = "{\"name\": \"长城汽车HR系统\", \"role\": \"PARTNER\", "
                     + "\"firmId\": \"7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c\", \"expiresAt\": \"2027-07-31T23:59:59Z\"}")))
@@ -58,8 +65,8 @@ public class ApiKeyResource {
     @GET
     @Operation(summary = "List API keys", description = "Never shows the keys. Officers see PARTNER and VIEWER keys.")
     public Page<ApiKeyResponse> listApiKeys(
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
         return service.list(PageRequest.of(limit, cursor), caller.required());
     }
 
@@ -68,7 +75,7 @@ public class ApiKeyResource {
     @ResponseStatus(204)
     @Operation(summary = "Revoke an API key", description = "The key stops working at once.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    public void revokeApiKey(@PathParam("id") String id) {
-        service.revoke(Ids.pathId("API key", id), caller.required());
+    public void revokeApiKey(@PathParam("id") UUID id) {
+        service.revoke(id, caller.required());
     }
 }

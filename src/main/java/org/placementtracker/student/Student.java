@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
 import org.placementtracker.common.VersionedEntity;
@@ -14,8 +15,10 @@ import org.placementtracker.common.VersionedEntity;
 @Audited
 public class Student extends VersionedEntity {
 
+    @Schema(name = "Gender")
     public enum Gender { MALE, FEMALE }
 
+    @Schema(name = "StudentStatus")
     public enum Status { ENROLLED, SUSPENDED, GRADUATED, WITHDRAWN }
 
     @Id

@@ -1,12 +1,17 @@
 package org.placementtracker.student;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
-import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,30 +19,29 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.HeaderParam;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.placementtracker.batch.BatchImport;
-import org.placementtracker.batch.RowResult;
-import org.placementtracker.common.Problem;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.placementtracker.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.placementtracker.batch.BatchImport;
+import org.placementtracker.batch.RowResult;
 import org.placementtracker.common.Created;
-import org.placementtracker.common.Ids;
+import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.MergePatch;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
-import org.placementtracker.common.ProblemException;
-import org.placementtracker.common.QueryParams;
+import org.placementtracker.common.Problem;
+import org.placementtracker.common.Text;
+import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/students")
 @Tag(name = "Students", description = "Enrolled learners; ID numbers are checked per GB 11643 and never returned in full")
@@ -89,9 +93,8 @@ public class StudentResource {
                             examples = @ExampleObject(name = "studentsCsv", value = CSV_EXAMPLE))})
             byte[] body,
             @HeaderParam("Content-Type") String contentType,
-            @Parameter(description = "true (default): all rows or none; false: keep the good rows",
-                    schema = @Schema(enumeration = {"true", "false"}, defaultValue = "true"))
-            @QueryParam("atomic") String atomic) {
+            @Parameter(description = "true (default): all rows or none; false: keep the good rows")
+            @QueryParam("atomic") @DefaultValue("true") Boolean atomic) {
         return imports.run(body, contentType, atomic, "/api/v1/students/batch", StudentRequest.class, service::importer,
                 service::upsertAlone);
     }
@@ -100,7 +103,8 @@ public class StudentResource {
     @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create a student", description = "The major must exist; status defaults to ENROLLED.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new student")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new student",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudentResponse.class)))
     public RestResponse<StudentResponse> createStudent(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "student", value = EXAMPLE)))
             @Valid @NotNull StudentRequest request) {
@@ -111,18 +115,18 @@ public class StudentResource {
     @GET
     @Operation(summary = "List students", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<StudentResponse> listStudents(
-            @Parameter(description = "Major code") @QueryParam("majorCode") String majorCode,
-            @Parameter(description = "Intake year") @QueryParam("cohortYear") String cohortYear,
-            @Parameter(description = "ENROLLED, SUSPENDED, GRADUATED or WITHDRAWN") @QueryParam("status") String status,
-            @Parameter(description = "Part of the name or student number") @QueryParam("q") String q,
+            @Parameter(description = "Major code") @QueryParam("majorCode") @Size(max = 12) String majorCode,
+            @Parameter(description = "Intake year") @QueryParam("cohortYear") @Min(1900) @Max(2200) Integer cohortYear,
+            @Parameter(description = "ENROLLED, SUSPENDED, GRADUATED or WITHDRAWN") @QueryParam("status") Student.Status status,
+            @Parameter(description = "Part of the name or student number") @QueryParam("q") @Size(max = 100) String q,
             @Parameter(description = "studentNo (default), name, cohortYear or createdAt; prefix - to descend")
-            @QueryParam("sort") String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        StudentService.Filter filter = new StudentService.Filter(QueryParams.optionalText("majorCode", majorCode, 12),
-                QueryParams.optionalInt("cohortYear", cohortYear),
-                QueryParams.optionalEnum("status", status, Student.Status.class),
-                QueryParams.optionalText("q", q, 100));
+            @QueryParam("sort") @Size(max = 40) String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+        StudentService.Filter filter = new StudentService.Filter(Text.blankToNull(majorCode),
+                cohortYear,
+                status,
+                Text.blankToNull(q));
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
@@ -131,27 +135,32 @@ public class StudentResource {
     @Operation(summary = "Get a student",
             description = "The ID number is masked to its last 4 characters. reveal=idNumber shows it in full: ADMIN "
                     + "only (403 otherwise), and recorded in the audit history. Partners get the minimal view.")
-    public StudentResponse getStudent(@PathParam("id") String id,
+    public StudentResponse getStudent(@PathParam("id") UUID id,
             @Parameter(description = "idNumber: show the full ID number (ADMIN only, audited)") @QueryParam("reveal")
-            String reveal) {
-        UUID studentId = Ids.pathId("Student", id);
-        if (reveal == null) {
-            return service.get(studentId);
+            RevealedField reveal) {
+        return reveal == null ? service.get(id) : service.reveal(id);
+    }
+
+    /** What a read may show in full that it otherwise masks. */
+    @Schema(name = "RevealedField")
+    public enum RevealedField {
+        ID_NUMBER;
+
+        @JsonValue
+        public String parameter() {
+            return "idNumber";
         }
-        if (!"idNumber".equals(reveal)) {
-            throw ProblemException.invalidQuery("reveal", "must be idNumber");
-        }
-        return service.reveal(studentId);
     }
 
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change a student", description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
-    public StudentResponse patchStudent(@PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, examples = @ExampleObject(name = "graduate",
+    public StudentResponse patchStudent(@PathParam("id") UUID id,
+            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = StudentRequest.class), examples = @ExampleObject(name = "graduate",
                     value = "{\"status\": \"GRADUATED\", \"phone\": null}"))) @NotNull JsonNode patch) {
-        return service.patch(Ids.pathId("Student", id), patch);
+        return service.patch(id, patch);
     }
 
     @DELETE
@@ -159,7 +168,7 @@ public class StudentResource {
     @ResponseStatus(204)
     @Operation(summary = "Delete a student", description = "Refused with 409 while placements or order classes refer to the student.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public void deleteStudent(@PathParam("id") String id) {
-        service.delete(Ids.pathId("Student", id));
+    public void deleteStudent(@PathParam("id") UUID id) {
+        service.delete(id);
     }
 }

@@ -65,6 +65,8 @@ class AccessMatrixTest {
         EXPECTED.put("POST /api/v1/placements/{id}/status", Set.of("ADMIN", "OFFICER", "PARTNER"));
         EXPECTED.put("GET /api/v1/reports/placements/yearly", READ_OWN);
         EXPECTED.put("GET /api/v1/reports/placements/by-firm", READ_OWN);
+        EXPECTED.put("GET /api/v1/reports/placements/yearly/export", READ_OWN);
+        EXPECTED.put("GET /api/v1/reports/placements/by-firm/export", READ_OWN);
         EXPECTED.put("POST /api/v1/api-keys", WRITE);
         EXPECTED.put("GET /api/v1/api-keys", WRITE);
         EXPECTED.put("DELETE /api/v1/api-keys/{id}", WRITE);
