@@ -16,7 +16,8 @@ public class AuditRevisionListener implements RevisionListener {
         AuditRevision revision = (AuditRevision) revisionEntity;
         Caller caller = currentCaller();
         revision.actor = caller == null ? SYSTEM : caller.name();
-        revision.actorRole = caller == null ? SYSTEM.toUpperCase() : caller.role().name();
+        revision.actorRole =
+                caller == null ? SYSTEM.toUpperCase() : caller.role().name();
     }
 
     private static Caller currentCaller() {

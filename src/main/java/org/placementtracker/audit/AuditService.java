@@ -41,10 +41,23 @@ import org.placementtracker.student.Student;
 public class AuditService {
 
     /** The entity types whose history can be read, by the name clients use. */
-    static final Map<EntityType, Class<?>> TYPES = Map.of(EntityType.MAJOR, Major.class, EntityType.STUDENT,
-            Student.class, EntityType.FIRM, Firm.class, EntityType.ORDER_CLASS, OrderClass.class,
-            EntityType.ORDER_CLASS_MEMBER, OrderClassMember.class, EntityType.ROTATION, Rotation.class,
-            EntityType.PLACEMENT, Placement.class, EntityType.API_KEY, ApiKey.class);
+    static final Map<EntityType, Class<?>> TYPES = Map.of(
+            EntityType.MAJOR,
+            Major.class,
+            EntityType.STUDENT,
+            Student.class,
+            EntityType.FIRM,
+            Firm.class,
+            EntityType.ORDER_CLASS,
+            OrderClass.class,
+            EntityType.ORDER_CLASS_MEMBER,
+            OrderClassMember.class,
+            EntityType.ROTATION,
+            Rotation.class,
+            EntityType.PLACEMENT,
+            Placement.class,
+            EntityType.API_KEY,
+            ApiKey.class);
 
     /** Bookkeeping that changes with every write and tells a reader nothing. */
     private static final Set<String> NOISE = Set.of("version", "updatedAt");
@@ -52,8 +65,7 @@ public class AuditService {
     /** Never shown, not even to admins: the ID number's ciphertext and keyed hash, an API key's hash. */
     private static final Set<String> HIDDEN = Set.of("idNumberCipher", "idNumberHash", "keyHash");
 
-    private record Revision(long number, Instant at, String actor, String role, RevisionType type, Object state) {
-    }
+    private record Revision(long number, Instant at, String actor, String role, RevisionType type, Object state) {}
 
     private final EntityManager em;
     private final CursorCodec cursors;
@@ -68,7 +80,9 @@ public class AuditService {
         Class<?> type = TYPES.get(entityType);
         Object id = identifier(type, entityId);
         String scope = "audit?" + entityType.apiName() + "=" + entityId;
-        Long olderThan = page.cursor() == null ? null : Long.valueOf(cursors.decode(scope, page.cursor()).get(0));
+        Long olderThan = page.cursor() == null
+                ? null
+                : Long.valueOf(cursors.decode(scope, page.cursor()).get(0));
 
         List<Revision> states = revisions(type, AuditEntity.id().eq(id), olderThan, page.limit() + 2);
         List<AuditEntry> entries = new ArrayList<>();
@@ -79,13 +93,15 @@ public class AuditService {
         }
         if (type == Student.class) {
             revisions(IdNumberReveal.class, AuditEntity.property("studentId").eq(id), olderThan, page.limit() + 1)
-                    .forEach(r -> entries.add(new AuditEntry(r.number(), r.at(), r.actor(), r.role(), "REVEAL",
-                            List.of())));
+                    .forEach(r ->
+                            entries.add(new AuditEntry(r.number(), r.at(), r.actor(), r.role(), "REVEAL", List.of())));
         }
         entries.sort(Comparator.comparingLong(AuditEntry::revision).reversed());
         boolean more = entries.size() > page.limit();
         List<AuditEntry> shown = more ? entries.subList(0, page.limit()) : entries;
-        String next = more ? cursors.encode(scope, List.of(Long.toString(shown.get(shown.size() - 1).revision())))
+        String next = more
+                ? cursors.encode(
+                        scope, List.of(Long.toString(shown.get(shown.size() - 1).revision())))
                 : null;
         return new Page<>(List.copyOf(shown), next);
     }
@@ -108,18 +124,27 @@ public class AuditService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Revision> revisions(Class<?> type, org.hibernate.envers.query.criteria.AuditCriterion which,
-            Long olderThan, int max) {
-        AuditQuery query = AuditReaderFactory.get(em).createQuery().forRevisionsOfEntity(type, false, true).add(which)
-                .addOrder(AuditEntity.revisionNumber().desc()).setMaxResults(max);
+    private List<Revision> revisions(
+            Class<?> type, org.hibernate.envers.query.criteria.AuditCriterion which, Long olderThan, int max) {
+        AuditQuery query = AuditReaderFactory.get(em)
+                .createQuery()
+                .forRevisionsOfEntity(type, false, true)
+                .add(which)
+                .addOrder(AuditEntity.revisionNumber().desc())
+                .setMaxResults(max);
         if (olderThan != null) {
             query.add(AuditEntity.revisionNumber().lt(olderThan));
         }
         List<Revision> revisions = new ArrayList<>();
         for (Object[] row : (List<Object[]>) query.getResultList()) {
             AuditRevision revision = (AuditRevision) row[1];
-            revisions.add(new Revision(revision.id, Instant.ofEpochMilli(revision.revisionTime), revision.actor,
-                    revision.actorRole, (RevisionType) row[2], row[0]));
+            revisions.add(new Revision(
+                    revision.id,
+                    Instant.ofEpochMilli(revision.revisionTime),
+                    revision.actor,
+                    revision.actorRole,
+                    (RevisionType) row[2],
+                    row[0]));
         }
         return revisions;
     }
@@ -152,9 +177,12 @@ public class AuditService {
         if (entity == null) {
             return values;
         }
-        EntityPersister persister = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
-                .getMappingMetamodel().getEntityDescriptor(entity.getClass());
-        values.put(persister.getIdentifierPropertyName(),
+        EntityPersister persister = em.getEntityManagerFactory()
+                .unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel()
+                .getEntityDescriptor(entity.getClass());
+        values.put(
+                persister.getIdentifierPropertyName(),
                 plain(persister.getIdentifier(entity, (SharedSessionContractImplementor) null)));
         String[] names = persister.getPropertyNames();
         Object[] state = persister.getValues(entity);

@@ -64,16 +64,19 @@ public class BatchImport {
     public static final String REJECTED = "atomic=true and some rows failed: errors name each as rows[N].field, or "
             + "rows[N] for a rule across fields; nothing was saved. Or the Idempotency-Key was used before for a "
             + "different request.";
+
     public static final int MAX_ROWS = 10_000;
     /** Long enough for the largest batch on a slow machine. */
     public static final int TRANSACTION_TIMEOUT_SECONDS = 600;
     /** What the default batch body limit (pt.http.max-batch-body-size) lets a CSV file be. */
     public static final int MAX_CSV_CHARS = 16 * 1024 * 1024;
+
     private static final char BOM = '\uFEFF';
 
     private final ObjectMapper mapper;
     /** CSV cells are all text: "2024" in a cell is the number a JSON body would send as 2024. */
     private final ObjectMapper cellMapper;
+
     private final Validator validator;
 
     public BatchImport(ObjectMapper mapper, Validator validator) {
@@ -88,13 +91,20 @@ public class BatchImport {
      * failure must not mark the batch rollback-only) and must check each row fully before changing
      * anything. {@code alone} must run one row in a transaction of its own.
      */
-    public <R> RestResponse<List<RowResult>> run(byte[] body, String contentType, boolean atomic, String path, Class<R> rowType,
-            Function<List<R>, Function<R, Upserted>> importer, Function<R, Upserted> alone) {
+    public <R> RestResponse<List<RowResult>> run(
+            byte[] body,
+            String contentType,
+            boolean atomic,
+            String path,
+            Class<R> rowType,
+            Function<List<R>, Function<R, Upserted>> importer,
+            Function<R, Upserted> alone) {
         boolean allOrNothing = atomic;
         boolean csv = isCsv(contentType);
         List<JsonNode> nodes = csv ? csvRows(body, fieldsOf(rowType)) : jsonRows(body);
         ObjectMapper reader = csv ? cellMapper : mapper;
-        List<Parsed<R>> rows = nodes.stream().map(node -> parse(reader, node, rowType)).toList();
+        List<Parsed<R>> rows =
+                nodes.stream().map(node -> parse(reader, node, rowType)).toList();
         if (allOrNothing) {
             return RestResponse.ok(inOneTransaction(() -> allOrNothing(rows, importer, path)));
         }
@@ -116,13 +126,14 @@ public class BatchImport {
                 results.add(eachAlone(row, rows.get(row), alone, path));
             }
         }
-        return RestResponse.ResponseBuilder.<List<RowResult>>create(207).entity(results)
-                .type(MediaType.APPLICATION_JSON_TYPE).build();
+        return RestResponse.ResponseBuilder.<List<RowResult>>create(207)
+                .entity(results)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** A row as read: the request, or why it could not be read. */
-    private record Parsed<R>(R request, ProblemException problem) {
-    }
+    private record Parsed<R>(R request, ProblemException problem) {}
 
     private <R> Parsed<R> parse(ObjectMapper reader, JsonNode node, Class<R> rowType) {
         try {
@@ -134,16 +145,22 @@ public class BatchImport {
 
     /** Runs in the caller's transaction if there is one (an idempotent request's), else in a new one. */
     private static <T> T inOneTransaction(Callable<T> work) {
-        return QuarkusTransaction.joiningExisting().timeout(TRANSACTION_TIMEOUT_SECONDS).call(work);
+        return QuarkusTransaction.joiningExisting()
+                .timeout(TRANSACTION_TIMEOUT_SECONDS)
+                .call(work);
     }
 
     /** Every row in one transaction, or none: 422 naming every failed row, thrown so that nothing is kept. */
-    private static <R> List<RowResult> allOrNothing(List<Parsed<R>> rows,
-            Function<List<R>, Function<R, Upserted>> importer, String path) {
+    private static <R> List<RowResult> allOrNothing(
+            List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer, String path) {
         List<RowResult> results = eachRow(rows, importer, path);
-        List<RowResult> failed = results.stream().filter(r -> r.problem() != null).toList();
+        List<RowResult> failed =
+                results.stream().filter(r -> r.problem() != null).toList();
         if (!failed.isEmpty()) {
-            throw new ProblemException(422, "batch-rejected", "Batch import rejected",
+            throw new ProblemException(
+                    422,
+                    "batch-rejected",
+                    "Batch import rejected",
                     failed.size() + " of " + rows.size() + " rows are not valid; nothing was saved",
                     failed.stream().flatMap(r -> rowErrors(r).stream()).toList());
         }
@@ -151,9 +168,10 @@ public class BatchImport {
     }
 
     /** Every row in the current transaction; a failed row leaves nothing behind and the others go on. */
-    private static <R> List<RowResult> eachRow(List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer,
-            String path) {
-        Function<R, Upserted> writer = importer.apply(rows.stream().map(Parsed::request).filter(Objects::nonNull).toList());
+    private static <R> List<RowResult> eachRow(
+            List<Parsed<R>> rows, Function<List<R>, Function<R, Upserted>> importer, String path) {
+        Function<R, Upserted> writer = importer.apply(
+                rows.stream().map(Parsed::request).filter(Objects::nonNull).toList());
         List<RowResult> results = new ArrayList<>();
         for (int row = 0; row < rows.size(); row++) {
             try {
@@ -185,12 +203,25 @@ public class BatchImport {
     }
 
     private static RowResult failed(int row, ProblemException problem, String path) {
-        return new RowResult(row, RowResult.RowStatus.FAILED, null, Problem.of(problem.status(), problem.slug(),
-                problem.title(), problem.getMessage(), path, problem.errors()));
+        return new RowResult(
+                row,
+                RowResult.RowStatus.FAILED,
+                null,
+                Problem.of(
+                        problem.status(),
+                        problem.slug(),
+                        problem.title(),
+                        problem.getMessage(),
+                        path,
+                        problem.errors()));
     }
 
     private static RowResult done(int row, Upserted upserted) {
-        return new RowResult(row, upserted.created() ? RowResult.RowStatus.CREATED : RowResult.RowStatus.UPDATED, upserted.id(), null);
+        return new RowResult(
+                row,
+                upserted.created() ? RowResult.RowStatus.CREATED : RowResult.RowStatus.UPDATED,
+                upserted.id(),
+                null);
     }
 
     /** A row's failure as fields of the batch: rows[3].endDate, or rows[3] for a rule across fields. */
@@ -200,7 +231,9 @@ public class BatchImport {
         if (errors == null || errors.isEmpty()) {
             return List.of(new FieldError(prefix, failed.problem().detail()));
         }
-        return errors.stream().map(f -> new FieldError(prefix + "." + f.field(), f.message())).toList();
+        return errors.stream()
+                .map(f -> new FieldError(prefix + "." + f.field(), f.message()))
+                .toList();
     }
 
     /** The row as the single create would read it: same types, same validation, same messages. */
@@ -237,7 +270,8 @@ public class BatchImport {
             throw new UncheckedIOException(e);
         }
         if (tree == null || !tree.isArray()) {
-            throw ProblemException.badRequest("malformed-json", "Malformed JSON", "The body must be a JSON array of rows");
+            throw ProblemException.badRequest(
+                    "malformed-json", "Malformed JSON", "The body must be a JSON array of rows");
         }
         List<JsonNode> rows = new ArrayList<>();
         tree.forEach(rows::add);
@@ -262,8 +296,13 @@ public class BatchImport {
         if (!text.isEmpty() && text.charAt(0) == BOM) {
             text = text.substring(1);
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+                .setIgnoreEmptyLines(true)
+                .get();
         List<JsonNode> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> header = parser.getHeaderNames();
@@ -273,8 +312,12 @@ public class BatchImport {
             for (String column : header) {
                 if (!fields.contains(column.trim())) {
                     String shown = Text.unstorable(column).isPresent() || column.length() > 100 ? "?" : column.trim();
-                    throw new ProblemException(400, "unknown-field", "Unknown CSV column",
-                            "Column '" + shown + "' is not a field of this import; columns: " + String.join(", ", fields),
+                    throw new ProblemException(
+                            400,
+                            "unknown-field",
+                            "Unknown CSV column",
+                            "Column '" + shown + "' is not a field of this import; columns: "
+                                    + String.join(", ", fields),
                             List.of(new FieldError(shown, "is not a known field")));
                 }
             }
@@ -287,8 +330,8 @@ public class BatchImport {
         } catch (ProblemException e) {
             throw e;
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw ProblemException.badRequest("malformed-csv", "Malformed CSV",
-                    "The body is not CSV with one header row of unique field names");
+            throw ProblemException.badRequest(
+                    "malformed-csv", "Malformed CSV", "The body is not CSV with one header row of unique field names");
         }
         return rows;
     }
@@ -312,7 +355,10 @@ public class BatchImport {
     }
 
     private static ProblemException tooMany() {
-        return new ProblemException(413, "too-many-rows", "Too many rows",
+        return new ProblemException(
+                413,
+                "too-many-rows",
+                "Too many rows",
                 "A batch import takes at most " + MAX_ROWS + " rows; split the file");
     }
 

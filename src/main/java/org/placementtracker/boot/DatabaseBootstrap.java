@@ -30,8 +30,7 @@ public final class DatabaseBootstrap {
     /** Held so the level sticks: initdb's chatter is not news to someone starting the service. */
     private static final java.util.logging.Logger EMBEDDED_LOG = java.util.logging.Logger.getLogger("io.zonky");
 
-    private DatabaseBootstrap() {
-    }
+    private DatabaseBootstrap() {}
 
     public static void prepare() {
         String configured = setting(URL);
@@ -73,7 +72,8 @@ public final class DatabaseBootstrap {
             }
             Files.writeString(keyFile, key);
             try {
-                Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(
+                        keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: the folder's own protection applies
             }
@@ -108,7 +108,8 @@ public final class DatabaseBootstrap {
     }
 
     private static void startEmbedded() {
-        Path dataDir = Path.of(System.getenv().getOrDefault("PT_DATA_DIR", ".data/postgres")).toAbsolutePath();
+        Path dataDir = Path.of(System.getenv().getOrDefault("PT_DATA_DIR", ".data/postgres"))
+                .toAbsolutePath();
         EMBEDDED_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             EmbeddedPostgres postgres = startEmbedded(dataDir);
@@ -117,13 +118,16 @@ public final class DatabaseBootstrap {
             }
             System.setProperty(URL, postgres.getJdbcUrl("postgres", DATABASE));
             System.setProperty(USER, "postgres");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    // the process is ending anyway
-                }
-            }, "embedded-postgres-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    postgres.close();
+                                } catch (IOException e) {
+                                    // the process is ending anyway
+                                }
+                            },
+                            "embedded-postgres-stop"));
             System.setProperty(EmbeddedDatabaseNotice.DATA_DIR_PROPERTY, dataDir.toString());
         } catch (IOException | SQLException e) {
             System.err.println("FATAL: cannot start the built-in PostgreSQL in " + dataDir + " ("
@@ -152,7 +156,8 @@ public final class DatabaseBootstrap {
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
                     return;

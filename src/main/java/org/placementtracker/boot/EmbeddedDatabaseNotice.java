@@ -13,9 +13,11 @@ public class EmbeddedDatabaseNotice {
     void onStart(@Observes StartupEvent event) {
         String dataDir = System.getProperty(DATA_DIR_PROPERTY);
         if (dataDir != null) {
-            LOG.warnf("DB_URL is not set, so the service runs on a built-in local PostgreSQL with its data in %s "
-                    + "(kept across restarts). To use a PostgreSQL server set DB_URL "
-                    + "(e.g. jdbc:postgresql://host:5432/placement_tracker), DB_USER and DB_PASSWORD.", dataDir);
+            LOG.warnf(
+                    "DB_URL is not set, so the service runs on a built-in local PostgreSQL with its data in %s "
+                            + "(kept across restarts). To use a PostgreSQL server set DB_URL "
+                            + "(e.g. jdbc:postgresql://host:5432/placement_tracker), DB_USER and DB_PASSWORD.",
+                    dataDir);
         }
     }
 }

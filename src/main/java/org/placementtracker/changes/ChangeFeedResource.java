@@ -27,7 +27,8 @@ public class ChangeFeedResource {
     }
 
     @GET
-    @Operation(summary = "Changes after a cursor",
+    @Operation(
+            summary = "Changes after a cursor",
             description = "One thin event (ids only) per committed change of a resource the caller may see. "
                     + "Follow nextCursor (also returned when the page is empty) to see every change exactly once, "
                     + "even while many writers commit concurrently: changes are returned as soon as they are "
@@ -36,10 +37,18 @@ public class ChangeFeedResource {
                     + "firm's objects and of students placed there. Events are kept CHANGE_FEED_RETENTION (default "
                     + "30 days); an older cursor answers 410.")
     public ChangePage changes(
-            @Parameter(description = "nextCursor (or an event's cursor) from before; now: skip the history and "
-                    + "follow from here; absent: from the beginning")
-            @QueryParam("after") @Size(max = CursorCodec.MAX_LENGTH) String after,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit) {
+            @Parameter(
+                            description = "nextCursor (or an event's cursor) from before; now: skip the history and "
+                                    + "follow from here; absent: from the beginning")
+                    @QueryParam("after")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String after,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit) {
         PageRequest page = PageRequest.of(limit, after);
         return service.after(page.cursor(), page);
     }

@@ -75,7 +75,10 @@ public class ChangeFeedService {
     private final CurrentCaller caller;
     private final Duration retention;
 
-    public ChangeFeedService(AgroalDataSource dataSource, CursorCodec cursors, CurrentCaller caller,
+    public ChangeFeedService(
+            AgroalDataSource dataSource,
+            CursorCodec cursors,
+            CurrentCaller caller,
             @ConfigProperty(name = "pt.change-feed.retention", defaultValue = "30D") Duration retention) {
         this.dataSource = dataSource;
         this.cursors = cursors;
@@ -90,10 +93,12 @@ public class ChangeFeedService {
             // Past every transaction that has ended; those still running become pending and come once
             // committed. Beyond the pending cap it stops at the first one that does not fit, so a few
             // changes from just before now may come as well.
-            return inOneSnapshot((c, snapshot) -> new ChangePage(List.of(),
+            return inOneSnapshot((c, snapshot) -> new ChangePage(
+                    List.of(),
                     encode(scope, FeedPosition.START.settled(snapshot, FeedPosition.START.barrier(snapshot)))));
         }
-        FeedPosition from = cursor == null ? FeedPosition.START : FeedPosition.fromCursor(cursors.decode(scope, cursor));
+        FeedPosition from =
+                cursor == null ? FeedPosition.START : FeedPosition.fromCursor(cursors.decode(scope, cursor));
         if (ThreadLocalRandom.current().nextInt(200) == 0) {
             expireOldEvents();
         }
@@ -111,10 +116,20 @@ public class ChangeFeedService {
             FeedPosition last = from;
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 int i = 1;
-                select.setArray(i++, c.createArrayOf("text",
-                        from.pending().stream().map(p -> Long.toString(p.txid())).toArray(String[]::new)));
-                select.setArray(i++, c.createArrayOf("bigint",
-                        from.pending().stream().map(FeedPosition.Pending::seq).toArray(Long[]::new)));
+                select.setArray(
+                        i++,
+                        c.createArrayOf(
+                                "text",
+                                from.pending().stream()
+                                        .map(p -> Long.toString(p.txid()))
+                                        .toArray(String[]::new)));
+                select.setArray(
+                        i++,
+                        c.createArrayOf(
+                                "bigint",
+                                from.pending().stream()
+                                        .map(FeedPosition.Pending::seq)
+                                        .toArray(Long[]::new)));
                 i = bindScope(select, i, firm);
                 select.setInt(i++, page.limit());
                 select.setString(i++, Long.toString(from.txid()));
@@ -126,8 +141,11 @@ public class ChangeFeedService {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         last = from.after(Long.parseLong(rows.getString(1)), rows.getLong(2), snapshot);
-                        events.add(new ChangeEvent(encode(scope, last), EntityType.of(rows.getString(3)),
-                                rows.getString(4), ChangeOperation.valueOf(rows.getString(5)),
+                        events.add(new ChangeEvent(
+                                encode(scope, last),
+                                EntityType.of(rows.getString(3)),
+                                rows.getString(4),
+                                ChangeOperation.valueOf(rows.getString(5)),
                                 rows.getTimestamp(6).toInstant()));
                     }
                 }
@@ -187,7 +205,10 @@ public class ChangeFeedService {
         try (PreparedStatement select = c.prepareStatement("select txid::text, seq from change_feed_horizon");
                 ResultSet row = select.executeQuery()) {
             if (row.next() && from.missesEventsBefore(Long.parseLong(row.getString(1)), row.getLong(2), snapshot)) {
-                throw new ProblemException(410, "cursor-expired", "Cursor too old",
+                throw new ProblemException(
+                        410,
+                        "cursor-expired",
+                        "Cursor too old",
                         "Events before this cursor were removed after the retention period; read the "
                                 + "resources afresh and follow the feed from a new cursor");
             }
@@ -200,11 +221,12 @@ public class ChangeFeedService {
      * ago but committed late must not make cursors look intact that an earlier sweep cut short.
      */
     void expireOldEvents() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement sweep = c.prepareStatement(
-                "with gone as (delete from change_event where occurred_at < ? returning txid, seq) "
-                        + "update change_feed_horizon h set txid = g.txid, seq = g.seq from "
-                        + "(select txid, seq from gone order by txid desc, seq desc limit 1) g "
-                        + "where (g.txid, g.seq) > (h.txid, h.seq)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement sweep = c.prepareStatement(
+                        "with gone as (delete from change_event where occurred_at < ? returning txid, seq) "
+                                + "update change_feed_horizon h set txid = g.txid, seq = g.seq from "
+                                + "(select txid, seq from gone order by txid desc, seq desc limit 1) g "
+                                + "where (g.txid, g.seq) > (h.txid, h.seq)")) {
             sweep.setTimestamp(1, Timestamp.from(java.time.Instant.now().minus(retention)));
             sweep.executeUpdate();
         } catch (SQLException e) {

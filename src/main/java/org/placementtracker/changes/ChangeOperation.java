@@ -4,4 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a change did to its record. */
 @Schema(name = "ChangeOperation")
-public enum ChangeOperation { CREATE, UPDATE, DELETE }
+public enum ChangeOperation {
+    CREATE,
+    UPDATE,
+    DELETE
+}

@@ -27,16 +27,19 @@ record FeedPosition(long txid, long seq, List<Pending> pending) {
     /** Nothing handed out yet: the feed from its beginning. */
     static final FeedPosition START = new FeedPosition(0, 0, List.of());
 
-    record Pending(long txid, long seq) {
-    }
+    record Pending(long txid, long seq) {}
 
     /** Cursor values: txid, seq, then one per pending transaction, "txid" or "txid:seq". */
     static FeedPosition fromCursor(List<String> values) {
         List<Pending> pending = new ArrayList<>();
         for (String value : values.subList(2, values.size())) {
             int colon = value.indexOf(':');
-            pending.add(colon < 0 ? new Pending(Long.parseLong(value), 0)
-                    : new Pending(Long.parseLong(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1))));
+            pending.add(
+                    colon < 0
+                            ? new Pending(Long.parseLong(value), 0)
+                            : new Pending(
+                                    Long.parseLong(value.substring(0, colon)),
+                                    Long.parseLong(value.substring(colon + 1))));
         }
         return new FeedPosition(Long.parseLong(values.get(0)), Long.parseLong(values.get(1)), List.copyOf(pending));
     }
@@ -56,8 +59,14 @@ record FeedPosition(long txid, long seq, List<Pending> pending) {
      * transactions it passes still fit in the cursor; {@link Long#MAX_VALUE} when they all do.
      */
     long barrier(Snapshot snapshot) {
-        int room = Math.max(0, MAX_PENDING - (int) pending.stream().filter(p -> snapshot.running(p.txid())).count());
-        long[] ahead = Arrays.stream(snapshot.inProgress()).filter(id -> id >= txid).toArray();
+        int room = Math.max(
+                0,
+                MAX_PENDING
+                        - (int) pending.stream()
+                                .filter(p -> snapshot.running(p.txid()))
+                                .count());
+        long[] ahead =
+                Arrays.stream(snapshot.inProgress()).filter(id -> id >= txid).toArray();
         return ahead.length > room ? ahead[room] : Long.MAX_VALUE;
     }
 
@@ -100,8 +109,8 @@ record FeedPosition(long txid, long seq, List<Pending> pending) {
         if ((txid != 0 || seq != 0) && before(txid, seq, horizonTxid, horizonSeq)) {
             return true;
         }
-        return pending.stream().anyMatch(p -> !snapshot.running(p.txid())
-                && before(p.txid(), p.seq(), horizonTxid, horizonSeq));
+        return pending.stream()
+                .anyMatch(p -> !snapshot.running(p.txid()) && before(p.txid(), p.seq(), horizonTxid, horizonSeq));
     }
 
     /**

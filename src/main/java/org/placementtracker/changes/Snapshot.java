@@ -13,8 +13,12 @@ record Snapshot(long xmax, long[] inProgress) {
     /** Reads the text form of {@code pg_current_snapshot()}: {@code xmin:xmax:xip,xip,...}. */
     static Snapshot parse(String text) {
         String[] parts = text.split(":", -1);
-        long[] inProgress = parts[2].isEmpty() ? new long[0]
-                : Arrays.stream(parts[2].split(",")).mapToLong(Long::parseLong).sorted().toArray();
+        long[] inProgress = parts[2].isEmpty()
+                ? new long[0]
+                : Arrays.stream(parts[2].split(","))
+                        .mapToLong(Long::parseLong)
+                        .sorted()
+                        .toArray();
         return new Snapshot(Long.parseLong(parts[1]), inProgress);
     }
 

@@ -44,8 +44,13 @@ public class ApiDocument implements OASFilter {
             "RateLimit-Reset", "Seconds until the current minute's window ends"));
 
     /** Single resources that carry a version, and so an ETag (see {@link ETags}, {@link Preconditions}). */
-    private static final Set<String> VERSIONED_ITEMS = Set.of("/api/v1/majors/{code}", "/api/v1/students/{id}",
-            "/api/v1/firms/{id}", "/api/v1/order-classes/{id}", "/api/v1/rotations/{id}", "/api/v1/placements/{id}");
+    private static final Set<String> VERSIONED_ITEMS = Set.of(
+            "/api/v1/majors/{code}",
+            "/api/v1/students/{id}",
+            "/api/v1/firms/{id}",
+            "/api/v1/order-classes/{id}",
+            "/api/v1/rotations/{id}",
+            "/api/v1/placements/{id}");
 
     /**
      * Java types the scanner turns into models of their own; a generator would name a class after
@@ -67,7 +72,8 @@ public class ApiDocument implements OASFilter {
         if (schema.getType() == null || schema.getRef() != null) {
             return schema;
         }
-        if (schema.getType().contains(SchemaType.STRING) && schema.getMaxLength() == null
+        if (schema.getType().contains(SchemaType.STRING)
+                && schema.getMaxLength() == null
                 && schema.getEnumeration() == null) {
             schema.setMaxLength(maxLengthOf(schema.getFormat()));
         }
@@ -104,8 +110,10 @@ public class ApiDocument implements OASFilter {
         }
         everySchema(openAPI, ApiDocument::plainReference);
         Set<String> versionedViews = versionedViews(openAPI);
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> document(openAPI, path, method, operation, versionedViews)));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations()
+                        .forEach((method, operation) -> document(openAPI, path, method, operation, versionedViews)));
         declareBearerScheme(openAPI);
         dropUnusedSchemas(openAPI);
         // The one server is the host that serves the document, for the school's own clients and its partners.
@@ -116,29 +124,36 @@ public class ApiDocument implements OASFilter {
 
     // ---- each operation ---------------------------------------------------------------------------
 
-    private static void document(OpenAPI openAPI, String path, PathItem.HttpMethod method, Operation operation,
-            Set<String> versionedViews) {
+    private static void document(
+            OpenAPI openAPI, String path, PathItem.HttpMethod method, Operation operation, Set<String> versionedViews) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         Map<String, String> problems = new TreeMap<>();
         boolean api = path.startsWith("/api/");
-        boolean write = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH
-                || method == PathItem.HttpMethod.DELETE || method == PathItem.HttpMethod.PUT;
+        boolean write = method == PathItem.HttpMethod.POST
+                || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE
+                || method == PathItem.HttpMethod.PUT;
         if (api) {
-            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(BEARER));
+            operation.addSecurityRequirement(
+                    OASFactory.createSecurityRequirement().addScheme(BEARER));
             problems.put("401", "Missing, unknown, expired, revoked or invalid credentials");
             problems.put("403", "The caller's role may not do this");
             problems.put("429", "Too many requests from this caller in the current minute; see Retry-After");
         }
-        problems.put("400", "Invalid request: malformed JSON, wrong types, unknown fields or query parameters, "
-                + "or values that break a rule (see `errors`)");
+        problems.put(
+                "400",
+                "Invalid request: malformed JSON, wrong types, unknown fields or query parameters, "
+                        + "or values that break a rule (see `errors`)");
         if (path.contains("{")) {
             problems.put("404", "No such resource");
         }
         if (write) {
-            problems.put("409", "Conflicts with the current state (duplicate, overlap, quota, still referenced, "
-                    + "illegal status change)");
+            problems.put(
+                    "409",
+                    "Conflicts with the current state (duplicate, overlap, quota, still referenced, "
+                            + "illegal status change)");
         }
         if (operation.getRequestBody() != null) {
             problems.put("413", "Request body too large");
@@ -155,7 +170,9 @@ public class ApiDocument implements OASFilter {
         problems.put("500", "Unexpected error; the detail carries an error id");
         problems.forEach((code, description) -> {
             if (operation.getResponses().getAPIResponse(code) == null) {
-                operation.getResponses().addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+                operation
+                        .getResponses()
+                        .addAPIResponse(code, OASFactory.createAPIResponse().description(description));
             }
         });
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
@@ -167,9 +184,14 @@ public class ApiDocument implements OASFilter {
             }
             if (api && (code.startsWith("2") || code.startsWith("3") || code.startsWith("4"))) {
                 RATE_LIMIT_HEADERS.forEach((name, description) -> response.addHeader(name, integerHeader(description)));
-                response.addHeader("Access-Control-Allow-Origin", OASFactory.createHeader()
-                        .description("Present when the request's Origin is one of CORS_ORIGINS")
-                        .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri").maxLength(200)));
+                response.addHeader(
+                        "Access-Control-Allow-Origin",
+                        OASFactory.createHeader()
+                                .description("Present when the request's Origin is one of CORS_ORIGINS")
+                                .schema(OASFactory.createSchema()
+                                        .addType(SchemaType.STRING)
+                                        .format("uri")
+                                        .maxLength(200)));
             }
             if (code.equals("429")) {
                 response.addHeader("Retry-After", integerHeader("Seconds until requests are accepted again"));
@@ -179,21 +201,34 @@ public class ApiDocument implements OASFilter {
 
     /** An error answer without a body schema would reach a generated client untyped. */
     private static void typedAsProblem(APIResponse response) {
-        if (response.getContent() == null || response.getContent().getMediaTypes() == null
+        if (response.getContent() == null
+                || response.getContent().getMediaTypes() == null
                 || response.getContent().getMediaTypes().isEmpty()) {
-            response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMAS + "Problem"))));
+            response.setContent(OASFactory.createContent()
+                    .addMediaType(
+                            Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(SCHEMAS + "Problem"))));
         }
     }
 
     /** A create answers with the new resource, where it lives and, for a versioned one, its ETag. */
     private static void created(APIResponse response, Set<String> versionedViews) {
-        response.addHeader("Location", OASFactory.createHeader().description("Where the new resource lives")
-                .required(true).schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri-reference")
-                        .maxLength(200)));
-        MediaType json = response.getContent() == null ? null
+        response.addHeader(
+                "Location",
+                OASFactory.createHeader()
+                        .description("Where the new resource lives")
+                        .required(true)
+                        .schema(OASFactory.createSchema()
+                                .addType(SchemaType.STRING)
+                                .format("uri-reference")
+                                .maxLength(200)));
+        MediaType json = response.getContent() == null
+                ? null
                 : response.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
-        if (json != null && json.getSchema() != null && versionedViews.contains(json.getSchema().getRef())) {
+        if (json != null
+                && json.getSchema() != null
+                && versionedViews.contains(json.getSchema().getRef())) {
             response.addHeader("ETag", etagHeader());
         }
     }
@@ -203,8 +238,11 @@ public class ApiDocument implements OASFilter {
         Set<String> views = new HashSet<>();
         for (String path : VERSIONED_ITEMS) {
             PathItem item = openAPI.getPaths().getPathItem(path);
-            APIResponse ok = item == null || item.getGET() == null ? null : item.getGET().getResponses().getAPIResponse("200");
-            MediaType json = ok == null || ok.getContent() == null ? null
+            APIResponse ok = item == null || item.getGET() == null
+                    ? null
+                    : item.getGET().getResponses().getAPIResponse("200");
+            MediaType json = ok == null || ok.getContent() == null
+                    ? null
                     : ok.getContent().getMediaType(jakarta.ws.rs.core.MediaType.APPLICATION_JSON);
             if (json != null && json.getSchema() != null && json.getSchema().getRef() != null) {
                 views.add(json.getSchema().getRef());
@@ -214,36 +252,54 @@ public class ApiDocument implements OASFilter {
     }
 
     private static void idempotent(Operation operation, Map<String, String> problems) {
-        operation.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
+        operation.addParameter(OASFactory.createParameter()
+                .name("Idempotency-Key")
+                .in(Parameter.In.HEADER)
                 .description("Makes a retry safe: the first answer is stored with the key (per credential, kept "
                         + "IDEMPOTENCY_RETENTION, default 24 hours) and a retry with the same key and body gets it "
                         + "again with Idempotency-Replayed: true, changing nothing. Same key, other body: 422; "
                         + "same key while the first is running: 409.")
-                .schema(OASFactory.createSchema().addType(SchemaType.STRING).minLength(1).maxLength(255)
+                .schema(OASFactory.createSchema()
+                        .addType(SchemaType.STRING)
+                        .minLength(1)
+                        .maxLength(255)
                         .pattern("^[\\x21-\\x7E]+$")));
         problems.put("422", "The Idempotency-Key was used before for a different request");
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("2")) {
-                response.addHeader("Idempotency-Replayed", OASFactory.createHeader()
-                        .description("true when this is the stored answer to an earlier request with the same "
-                                + "Idempotency-Key")
-                        .schema(OASFactory.createSchema().addType(SchemaType.STRING).addEnumeration("true")));
+                response.addHeader(
+                        "Idempotency-Replayed",
+                        OASFactory.createHeader()
+                                .description("true when this is the stored answer to an earlier request with the same "
+                                        + "Idempotency-Key")
+                                .schema(OASFactory.createSchema()
+                                        .addType(SchemaType.STRING)
+                                        .addEnumeration("true")));
             }
         });
     }
 
     private static void conditional(PathItem.HttpMethod method, Operation operation, Map<String, String> problems) {
         boolean read = method == PathItem.HttpMethod.GET;
-        operation.addParameter(OASFactory.createParameter().name(read ? "If-None-Match" : "If-Match")
+        operation.addParameter(OASFactory.createParameter()
+                .name(read ? "If-None-Match" : "If-Match")
                 .in(Parameter.In.HEADER)
-                .description(read ? "An ETag from an earlier read: 304 without a body if it is still current"
-                        : "The ETag the change is based on: 412 if the resource has changed since (required when "
-                                + "REQUIRE_IF_MATCH=true, else optional)")
-                .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(ETags.CONDITION_MAX_LENGTH)
+                .description(
+                        read
+                                ? "An ETag from an earlier read: 304 without a body if it is still current"
+                                : "The ETag the change is based on: 412 if the resource has changed since (required when "
+                                        + "REQUIRE_IF_MATCH=true, else optional)")
+                .schema(OASFactory.createSchema()
+                        .addType(SchemaType.STRING)
+                        .maxLength(ETags.CONDITION_MAX_LENGTH)
                         .pattern(ETags.CONDITION_PATTERN)));
         if (read) {
-            operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
-                    .description("Not modified: the If-None-Match ETag is current"));
+            operation
+                    .getResponses()
+                    .addAPIResponse(
+                            "304",
+                            OASFactory.createAPIResponse()
+                                    .description("Not modified: the If-None-Match ETag is current"));
         } else {
             problems.put("412", "If-Match names an older version: read the resource again; nothing was changed");
             problems.put("428", "If-Match is required (REQUIRE_IF_MATCH=true) and was not sent");
@@ -255,14 +311,22 @@ public class ApiDocument implements OASFilter {
     }
 
     private static Header etagHeader() {
-        return OASFactory.createHeader().description("Strong ETag: the resource's version")
-                .schema(OASFactory.createSchema().addType(SchemaType.STRING).maxLength(22).pattern("^\"[0-9]+\"$"));
+        return OASFactory.createHeader()
+                .description("Strong ETag: the resource's version")
+                .schema(OASFactory.createSchema()
+                        .addType(SchemaType.STRING)
+                        .maxLength(22)
+                        .pattern("^\"[0-9]+\"$"));
     }
 
     private static Header integerHeader(String description) {
-        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema()
-                .addType(SchemaType.INTEGER).format("int32").minimum(BigDecimal.ZERO)
-                .maximum(BigDecimal.valueOf(Integer.MAX_VALUE)));
+        return OASFactory.createHeader()
+                .description(description)
+                .schema(OASFactory.createSchema()
+                        .addType(SchemaType.INTEGER)
+                        .format("int32")
+                        .minimum(BigDecimal.ZERO)
+                        .maximum(BigDecimal.valueOf(Integer.MAX_VALUE)));
     }
 
     // ---- merge patches ----------------------------------------------------------------------------
@@ -286,13 +350,19 @@ public class ApiDocument implements OASFilter {
             return;
         }
         if (!schemas.containsKey(patchName)) {
-            Schema form = OASFactory.createSchema().addType(SchemaType.OBJECT).description("Changes to "
-                    + (request.getDescription() == null ? requestName : lowerFirst(request.getDescription()))
-                    + ", as a JSON merge patch (RFC 7396): only the fields sent change; null clears an optional field");
+            Schema form = OASFactory.createSchema()
+                    .addType(SchemaType.OBJECT)
+                    .description(
+                            "Changes to "
+                                    + (request.getDescription() == null
+                                            ? requestName
+                                            : lowerFirst(request.getDescription()))
+                                    + ", as a JSON merge patch (RFC 7396): only the fields sent change; null clears an optional field");
             List<String> required = request.getRequired() == null ? List.of() : request.getRequired();
             Map<String, Schema> properties = new LinkedHashMap<>();
-            request.getProperties().forEach((name, property) ->
-                    properties.put(name, required.contains(name) ? copy(property) : nullable(property)));
+            request.getProperties()
+                    .forEach((name, property) ->
+                            properties.put(name, required.contains(name) ? copy(property) : nullable(property)));
             form.setProperties(properties);
             openAPI.getComponents().addSchema(patchName, form);
         }
@@ -340,8 +410,13 @@ public class ApiDocument implements OASFilter {
         }
         content.getMediaTypes().forEach((type, media) -> {
             boolean json = type.equals(jakarta.ws.rs.core.MediaType.APPLICATION_JSON) || type.equals(MERGE_PATCH);
-            if (json && media.getSchema() != null && media.getExamples() != null && !media.getExamples().isEmpty()) {
-                media.getSchema().setExamples(List.of(media.getExamples().values().iterator().next().getValue()));
+            if (json
+                    && media.getSchema() != null
+                    && media.getExamples() != null
+                    && !media.getExamples().isEmpty()) {
+                media.getSchema()
+                        .setExamples(List.of(
+                                media.getExamples().values().iterator().next().getValue()));
                 media.setExamples(null);
             }
         });
@@ -358,7 +433,8 @@ public class ApiDocument implements OASFilter {
             return;
         }
         String name = schema.getRef().substring(SCHEMAS.length());
-        Schema scalar = SCALARS.contains(name) ? openAPI.getComponents().getSchemas().get(name) : null;
+        Schema scalar =
+                SCALARS.contains(name) ? openAPI.getComponents().getSchemas().get(name) : null;
         if (scalar != null) {
             schema.setRef(null);
             schema.setType(scalar.getType());
@@ -367,8 +443,18 @@ public class ApiDocument implements OASFilter {
             schema.setMaxLength(scalar.getMaxLength());
             return;
         }
-        for (String keyword : List.of("type", "format", "maxLength", "minLength", "pattern", "enum", "minimum",
-                "maximum", "items", "properties", "required")) {
+        for (String keyword : List.of(
+                "type",
+                "format",
+                "maxLength",
+                "minLength",
+                "pattern",
+                "enum",
+                "minimum",
+                "maximum",
+                "items",
+                "properties",
+                "required")) {
             schema.set(keyword, null);
         }
     }
@@ -392,7 +478,8 @@ public class ApiDocument implements OASFilter {
                 }
                 accept(schema.getItems());
                 accept(schema.getNot());
-                for (List<Schema> list : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                for (List<Schema> list :
+                        java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
                     if (list != null) {
                         list.forEach(this);
                     }
@@ -405,22 +492,25 @@ public class ApiDocument implements OASFilter {
         if (openAPI.getComponents().getSchemas() != null) {
             new ArrayList<>(openAPI.getComponents().getSchemas().values()).forEach(walk);
         }
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().forEach(p -> walk.accept(p.getSchema()));
-            }
-            if (operation.getRequestBody() != null) {
-                contentSchemas(operation.getRequestBody().getContent(), walk);
-            }
-            if (operation.getResponses() != null) {
-                operation.getResponses().getAPIResponses().values().forEach(response -> {
-                    contentSchemas(response.getContent(), walk);
-                    if (response.getHeaders() != null) {
-                        response.getHeaders().values().forEach(h -> walk.accept(h.getSchema()));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> walk.accept(p.getSchema()));
                     }
-                });
-            }
-        }));
+                    if (operation.getRequestBody() != null) {
+                        contentSchemas(operation.getRequestBody().getContent(), walk);
+                    }
+                    if (operation.getResponses() != null) {
+                        operation.getResponses().getAPIResponses().values().forEach(response -> {
+                            contentSchemas(response.getContent(), walk);
+                            if (response.getHeaders() != null) {
+                                response.getHeaders().values().forEach(h -> walk.accept(h.getSchema()));
+                            }
+                        });
+                    }
+                }));
     }
 
     private static void contentSchemas(Content content, Consumer<Schema> walk) {
@@ -442,23 +532,29 @@ public class ApiDocument implements OASFilter {
                 pending.add(name);
             }
         };
-        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().forEach(p -> refsWithin(p.getSchema(), reached));
-            }
-            if (operation.getRequestBody() != null) {
-                contentSchemas(operation.getRequestBody().getContent(), root -> refsWithin(root, reached));
-            }
-            if (operation.getResponses() != null) {
-                operation.getResponses().getAPIResponses().values()
-                        .forEach(r -> contentSchemas(r.getContent(), root -> refsWithin(root, reached)));
-            }
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(p -> refsWithin(p.getSchema(), reached));
+                    }
+                    if (operation.getRequestBody() != null) {
+                        contentSchemas(operation.getRequestBody().getContent(), root -> refsWithin(root, reached));
+                    }
+                    if (operation.getResponses() != null) {
+                        operation
+                                .getResponses()
+                                .getAPIResponses()
+                                .values()
+                                .forEach(r -> contentSchemas(r.getContent(), root -> refsWithin(root, reached)));
+                    }
+                }));
         while (!pending.isEmpty()) {
             refsWithin(schemas.get(pending.remove(pending.size() - 1)), reached);
         }
-        new ArrayList<>(schemas.keySet()).stream().filter(name -> !used.contains(name))
-                .forEach(openAPI.getComponents()::removeSchema);
+        new ArrayList<>(schemas.keySet())
+                .stream().filter(name -> !used.contains(name)).forEach(openAPI.getComponents()::removeSchema);
     }
 
     private static void refsWithin(Schema schema, Consumer<String> onRef) {
@@ -484,11 +580,16 @@ public class ApiDocument implements OASFilter {
 
     /** One scheme for both credentials, so Swagger UI's Authorize button takes either. */
     private static void declareBearerScheme(OpenAPI openAPI) {
-        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
-                .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                .description("An API key (ptk_...) from POST /api/v1/api-keys, or a JWT from the school's identity "
-                        + "provider, verified as RFC8725 advises: a signature is required (alg none is refused), "
-                        + "the algorithm is fixed to RS256, and issuer and expiry are checked"));
+        openAPI.getComponents()
+                .addSecurityScheme(
+                        BEARER,
+                        OASFactory.createSecurityScheme()
+                                .type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer")
+                                .description(
+                                        "An API key (ptk_...) from POST /api/v1/api-keys, or a JWT from the school's identity "
+                                                + "provider, verified as RFC8725 advises: a signature is required (alg none is refused), "
+                                                + "the algorithm is fixed to RS256, and issuer and expiry are checked"));
     }
 
     private static int maxLengthOf(String format) {

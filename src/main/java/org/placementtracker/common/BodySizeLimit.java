@@ -17,7 +17,8 @@ public class BodySizeLimit {
     private final long maxBytes;
     private final long maxBatchBytes;
 
-    public BodySizeLimit(@ConfigProperty(name = "pt.http.max-body-size", defaultValue = "1048576") long maxBytes,
+    public BodySizeLimit(
+            @ConfigProperty(name = "pt.http.max-body-size", defaultValue = "1048576") long maxBytes,
             @ConfigProperty(name = "pt.http.max-batch-body-size", defaultValue = "16777216") long maxBatchBytes) {
         this.maxBytes = maxBytes;
         this.maxBatchBytes = maxBatchBytes;
@@ -37,7 +38,10 @@ public class BodySizeLimit {
         }
         long limit = request.getUriInfo().getPath().endsWith(BATCH_SUFFIX) ? maxBatchBytes : maxBytes;
         if (declared > limit) {
-            throw new ProblemException(413, "payload-too-large", "Request body too large",
+            throw new ProblemException(
+                    413,
+                    "payload-too-large",
+                    "Request body too large",
                     "The request body has " + declared + " bytes; the limit is " + limit);
         }
     }

@@ -81,8 +81,7 @@ public class CursorCodec {
             if (!MessageDigest.isEqual(signature, sign(payload))) {
                 throw invalid();
             }
-            Map<String, Object> content = mapper.readValue(payload, new TypeReference<Map<String, Object>>() {
-            });
+            Map<String, Object> content = mapper.readValue(payload, new TypeReference<Map<String, Object>>() {});
             if (!scope.equals(content.get("q"))) {
                 throw ProblemException.invalidQuery("cursor", "belongs to a different query (filters or sort changed)");
             }

@@ -12,35 +12,77 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class DatabaseConstraints {
 
-    private record Known(int status, String slug, String title, String detail) {
-    }
+    private record Known(int status, String slug, String title, String detail) {}
 
     private static final Map<String, Known> KNOWN = Map.ofEntries(
-            Map.entry("major_pkey", new Known(409, "duplicate-major", "Major already exists",
-                    "A major with this code already exists")),
-            Map.entry("uq_student_student_no", new Known(409, "duplicate-student-no", "Student number already used",
-                    "Another student has this student number")),
-            Map.entry("uq_student_id_number_hash", new Known(409, "duplicate-id-number", "ID number already used",
-                    "Another student has this ID number")),
-            Map.entry("uq_firm_name", new Known(409, "duplicate-firm-name", "Firm name already used",
-                    "Another firm has this name")),
-            Map.entry("uq_firm_credit_code", new Known(409, "duplicate-credit-code", "Credit code already used",
-                    "Another firm has this Unified Social Credit Code")),
-            Map.entry("uq_member_open_class", new Known(409, "already-in-open-order-class",
-                    "Student already in an open order class", "A student may be in only one open order class")),
-            Map.entry("ex_placement_no_overlap", new Known(409, "placement-overlap", "Placement overlaps another",
-                    "The student already has a placement in that period")),
-            Map.entry("uq_student_external_ref", new Known(409, "duplicate-external-ref", "External reference already used",
-                    "Another student has this externalRef")),
-            Map.entry("uq_placement_external_ref", new Known(409, "duplicate-external-ref",
-                    "External reference already used", "Another placement at this firm has this externalRef")),
-            Map.entry("ex_rotation_no_overlap", new Known(409, "rotation-overlap", "Rotation overlaps another",
-                    "The order class already has a rotation in that period")),
-            Map.entry("ck_order_class_members_within_quota", new Known(409, "order-class-full", "Order class is full",
-                    "The order class has reached its quota")));
+            Map.entry(
+                    "major_pkey",
+                    new Known(409, "duplicate-major", "Major already exists", "A major with this code already exists")),
+            Map.entry(
+                    "uq_student_student_no",
+                    new Known(
+                            409,
+                            "duplicate-student-no",
+                            "Student number already used",
+                            "Another student has this student number")),
+            Map.entry(
+                    "uq_student_id_number_hash",
+                    new Known(
+                            409,
+                            "duplicate-id-number",
+                            "ID number already used",
+                            "Another student has this ID number")),
+            Map.entry(
+                    "uq_firm_name",
+                    new Known(409, "duplicate-firm-name", "Firm name already used", "Another firm has this name")),
+            Map.entry(
+                    "uq_firm_credit_code",
+                    new Known(
+                            409,
+                            "duplicate-credit-code",
+                            "Credit code already used",
+                            "Another firm has this Unified Social Credit Code")),
+            Map.entry(
+                    "uq_member_open_class",
+                    new Known(
+                            409,
+                            "already-in-open-order-class",
+                            "Student already in an open order class",
+                            "A student may be in only one open order class")),
+            Map.entry(
+                    "ex_placement_no_overlap",
+                    new Known(
+                            409,
+                            "placement-overlap",
+                            "Placement overlaps another",
+                            "The student already has a placement in that period")),
+            Map.entry(
+                    "uq_student_external_ref",
+                    new Known(
+                            409,
+                            "duplicate-external-ref",
+                            "External reference already used",
+                            "Another student has this externalRef")),
+            Map.entry(
+                    "uq_placement_external_ref",
+                    new Known(
+                            409,
+                            "duplicate-external-ref",
+                            "External reference already used",
+                            "Another placement at this firm has this externalRef")),
+            Map.entry(
+                    "ex_rotation_no_overlap",
+                    new Known(
+                            409,
+                            "rotation-overlap",
+                            "Rotation overlaps another",
+                            "The order class already has a rotation in that period")),
+            Map.entry(
+                    "ck_order_class_members_within_quota",
+                    new Known(
+                            409, "order-class-full", "Order class is full", "The order class has reached its quota")));
 
-    private DatabaseConstraints() {
-    }
+    private DatabaseConstraints() {}
 
     /** The constraint and index names this table answers for; a test checks each still exists. */
     public static java.util.Set<String> names() {
@@ -59,14 +101,22 @@ public final class DatabaseConstraints {
             return new ProblemException(known.status(), known.slug(), known.title(), known.detail());
         }
         return switch (sql.getSQLState()) {
-            case "23505" -> ProblemException.conflict("duplicate", "Already exists",
-                    "A resource with the same unique value already exists");
-            case "23503" -> ProblemException.conflict("still-referenced", "Resource is referenced",
-                    "Other records refer to this resource");
-            case "23514", "23P01" -> ProblemException.conflict("constraint-violated", "Conflicts with existing data",
-                    "The change conflicts with existing data");
-            case "40001", "40P01" -> ProblemException.conflict("concurrent-modification", "Modified concurrently",
-                    "Another request changed the same data at the same time; retry");
+            case "23505" ->
+                ProblemException.conflict(
+                        "duplicate", "Already exists", "A resource with the same unique value already exists");
+            case "23503" ->
+                ProblemException.conflict(
+                        "still-referenced", "Resource is referenced", "Other records refer to this resource");
+            case "23514", "23P01" ->
+                ProblemException.conflict(
+                        "constraint-violated",
+                        "Conflicts with existing data",
+                        "The change conflicts with existing data");
+            case "40001", "40P01" ->
+                ProblemException.conflict(
+                        "concurrent-modification",
+                        "Modified concurrently",
+                        "Another request changed the same data at the same time; retry");
             default -> null;
         };
     }

@@ -16,6 +16,7 @@ public class ETags {
 
     /** "*" or a list of this service's entity tags: versions, strong or weak. */
     static final String CONDITION_PATTERN = "^(\\*|(W/)?\"[0-9]+\")( *, *(W/)?\"[0-9]+\")*$";
+
     static final int CONDITION_MAX_LENGTH = 200;
     private static final Pattern CONDITION = Pattern.compile(CONDITION_PATTERN);
 
@@ -31,9 +32,13 @@ public class ETags {
             if (values == null) {
                 continue;
             }
-            if (values.size() > 1 || values.get(0).length() > CONDITION_MAX_LENGTH
+            if (values.size() > 1
+                    || values.get(0).length() > CONDITION_MAX_LENGTH
                     || !CONDITION.matcher(values.get(0).trim()).matches()) {
-                throw new ProblemException(400, "invalid-header", "Header is not valid",
+                throw new ProblemException(
+                        400,
+                        "invalid-header",
+                        "Header is not valid",
                         header + " must be * or a list of ETags as this service sends them, e.g. \"3\"",
                         List.of(new FieldError(header, "must be * or a list of ETags")));
             }
@@ -45,7 +50,8 @@ public class ETags {
         if (request.getUriInfo().getPath().startsWith("/api/")) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
         }
-        if (!(response.getEntity() instanceof Versioned versioned) || response.getStatus() >= 300
+        if (!(response.getEntity() instanceof Versioned versioned)
+                || response.getStatus() >= 300
                 || !versioned.revalidatable()) {
             return;
         }

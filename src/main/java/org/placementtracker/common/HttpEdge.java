@@ -34,15 +34,19 @@ public class HttpEdge {
     private final int maxHeaderBytes;
     private final Set<String> allowedOrigins;
 
-    public HttpEdge(ObjectMapper mapper,
+    public HttpEdge(
+            ObjectMapper mapper,
             @ConfigProperty(name = "pt.http.max-uri-length", defaultValue = "8192") int maxUriLength,
             @ConfigProperty(name = "pt.http.max-header-bytes", defaultValue = "16384") int maxHeaderBytes,
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
         this.mapper = mapper;
         this.maxUriLength = maxUriLength;
         this.maxHeaderBytes = maxHeaderBytes;
-        this.allowedOrigins = origins.orElse(List.of()).stream().map(String::trim).filter(o -> !o.isEmpty())
-                .map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.allowedOrigins = origins.orElse(List.of()).stream()
+                .map(String::trim)
+                .filter(o -> !o.isEmpty())
+                .map(o -> o.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
     }
 
     void register(@Observes Filters filters) {
@@ -52,20 +56,35 @@ public class HttpEdge {
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.uri().length() > maxUriLength) {
-            refuse(context, 414, "uri-too-long", "Request target too long",
+            refuse(
+                    context,
+                    414,
+                    "uri-too-long",
+                    "Request target too long",
                     "The path and query have " + request.uri().length() + " characters; the limit is " + maxUriLength);
             return;
         }
         int headerBytes = request.headers().entries().stream()
-                .mapToInt(e -> e.getKey().length() + e.getValue().length() + 4).sum();
+                .mapToInt(e -> e.getKey().length() + e.getValue().length() + 4)
+                .sum();
         if (headerBytes > maxHeaderBytes) {
-            refuse(context, 431, "headers-too-large", "Request headers too large",
+            refuse(
+                    context,
+                    431,
+                    "headers-too-large",
+                    "Request headers too large",
                     "The request's headers have about " + headerBytes + " bytes; the limit is " + maxHeaderBytes);
             return;
         }
         String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT)) && !sameOrigin(request, origin)) {
-            refuse(context, 403, "origin-not-allowed", "Origin not allowed",
+        if (origin != null
+                && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))
+                && !sameOrigin(request, origin)) {
+            refuse(
+                    context,
+                    403,
+                    "origin-not-allowed",
+                    "Origin not allowed",
                     "Browsers may call this API only from this service's own pages or from an origin listed in "
                             + "CORS_ORIGINS");
             return;
@@ -103,8 +122,9 @@ public class HttpEdge {
         int port = request.authority().port();
         String withPort = scheme + "://" + host + ":" + (port > 0 ? port : defaultPort(scheme));
         String normalized = origin.toLowerCase(Locale.ROOT);
-        return normalized.equals(withPort.toLowerCase(Locale.ROOT)) || ((port <= 0 || port == defaultPort(scheme))
-                && normalized.equals((scheme + "://" + host).toLowerCase(Locale.ROOT)));
+        return normalized.equals(withPort.toLowerCase(Locale.ROOT))
+                || ((port <= 0 || port == defaultPort(scheme))
+                        && normalized.equals((scheme + "://" + host).toLowerCase(Locale.ROOT)));
     }
 
     private static int defaultPort(String scheme) {
@@ -119,7 +139,10 @@ public class HttpEdge {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("Cache-Control", "no-store").end(body);
+        context.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .end(body);
     }
 }

@@ -11,11 +11,10 @@ public final class IdNumber {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
-    private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter BIRTH =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
-    private IdNumber() {
-    }
+    private IdNumber() {}
 
     public static boolean isValid(String id) {
         if (id == null || id.length() != 18) {

@@ -6,8 +6,7 @@ import java.util.UUID;
 /** Resource ids are random UUIDs; anything else names no resource. */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static Optional<UUID> parse(String raw) {
         if (raw == null || raw.length() != 36) {

@@ -19,13 +19,15 @@ import java.util.stream.Collectors;
 /** What a JSON body that cannot be read means to the client: which field, and what it must be. */
 public final class JsonProblems {
 
-    private JsonProblems() {
-    }
+    private JsonProblems() {}
 
     public static ProblemException of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return new ProblemException(400, "unknown-field", "Unknown JSON field",
+            return new ProblemException(
+                    400,
+                    "unknown-field",
+                    "Unknown JSON field",
                     "Field '" + field + "' is not part of this resource",
                     List.of(new FieldError(field, "is not a known field")));
         }
@@ -33,7 +35,9 @@ public final class JsonProblems {
             return ProblemException.invalid(fieldOr(path(refused), "body"), refused.reason());
         }
         if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
-            return ProblemException.badRequest("malformed-json", "Malformed JSON",
+            return ProblemException.badRequest(
+                    "malformed-json",
+                    "Malformed JSON",
                     "The request body is nested too deeply or holds a value too long to read");
         }
         if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
@@ -46,13 +50,17 @@ public final class JsonProblems {
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
             if (field.isEmpty()) {
-                return ProblemException.badRequest("malformed-json", "Malformed JSON",
+                return ProblemException.badRequest(
+                        "malformed-json",
+                        "Malformed JSON",
                         "The request body does not have the expected shape or has data after the JSON document");
             }
             Class<?> target = mismatch.getTargetType();
             String expected = e instanceof InvalidFormatException && target != null && target.isEnum()
-                    ? "one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                            .collect(Collectors.joining(", "))
+                    ? "one of "
+                            + Arrays.stream(target.getEnumConstants())
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining(", "))
                     : "a valid " + friendlyType(target);
             return ProblemException.invalid(field, "must be " + expected);
         }

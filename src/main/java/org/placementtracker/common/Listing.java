@@ -46,13 +46,14 @@ public final class Listing<E> {
         if (value != null) {
             conditions.add(condition);
             parameters.put(name, value);
-            scope.add(name + "=" + java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8));
+            scope.add(name + "="
+                    + java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8));
         }
         return this;
     }
 
-    public <R> Page<R> page(EntityManager em, CursorCodec cursors, Sorts.Order<E> order, PageRequest request,
-            Function<E, R> mapper) {
+    public <R> Page<R> page(
+            EntityManager em, CursorCodec cursors, Sorts.Order<E> order, PageRequest request, Function<E, R> mapper) {
         String querySignature = scope + "&sort=" + order.name();
         List<String> where = new ArrayList<>(conditions);
         Map<String, Object> params = new LinkedHashMap<>(parameters);
@@ -66,7 +67,8 @@ public final class Listing<E> {
         String direction = order.descending() ? " desc" : "";
         StringJoiner orderBy = new StringJoiner(", ", " order by ", "");
         order.columns().forEach(c -> orderBy.add(c.path() + direction));
-        StringBuilder hql = new StringBuilder("select e from ").append(type.getSimpleName()).append(" e");
+        StringBuilder hql =
+                new StringBuilder("select e from ").append(type.getSimpleName()).append(" e");
         joins.forEach(join -> hql.append(' ').append(join));
         if (!where.isEmpty()) {
             hql.append(" where ").append(String.join(" and ", where));

@@ -32,8 +32,8 @@ public class MergePatch {
 
     public <R> R apply(R current, JsonNode patch, Class<R> type) {
         if (patch == null || !patch.isObject()) {
-            throw ProblemException.badRequest("malformed-json", "Malformed merge patch",
-                    "A merge patch must be a JSON object");
+            throw ProblemException.badRequest(
+                    "malformed-json", "Malformed merge patch", "A merge patch must be a JSON object");
         }
         JsonNode merged = merge(mapper.valueToTree(current), patch);
         R result;
@@ -55,7 +55,8 @@ public class MergePatch {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {

@@ -36,7 +36,10 @@ public class ParameterFilter {
         boolean hasBody = request.getHeaderString("Transfer-Encoding") != null
                 || (length != null && !length.trim().equals("0"));
         if (hasBody) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+            throw new ProblemException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
                     "The request has a body but no Content-Type; send Content-Type: application/json");
         }
     }
@@ -47,7 +50,10 @@ public class ParameterFilter {
         for (Map.Entry<String, List<String>> parameter : path.entrySet()) {
             for (String value : parameter.getValue()) {
                 Text.unstorable(value).ifPresent(reason -> {
-                    throw new ProblemException(400, "invalid-path-parameter", "Path parameter is not valid",
+                    throw new ProblemException(
+                            400,
+                            "invalid-path-parameter",
+                            "Path parameter is not valid",
                             "Path parameter '" + parameter.getKey() + "' " + reason,
                             List.of(new FieldError(parameter.getKey(), reason)));
                 });
@@ -63,9 +69,12 @@ public class ParameterFilter {
         unknown.removeAll(allowed);
         if (!unknown.isEmpty()) {
             String name = unknown.iterator().next();
-            throw ProblemException.invalidQuery(printable(name),
+            throw ProblemException.invalidQuery(
+                    printable(name),
                     "is not a parameter of this operation"
-                    + (allowed.isEmpty() ? " (it takes none)" : "; allowed: " + String.join(", ", new TreeSet<>(allowed))));
+                            + (allowed.isEmpty()
+                                    ? " (it takes none)"
+                                    : "; allowed: " + String.join(", ", new TreeSet<>(allowed))));
         }
         for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             for (String value : parameter.getValue()) {

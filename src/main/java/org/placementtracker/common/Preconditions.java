@@ -18,7 +18,8 @@ public class Preconditions {
     private final HttpServerRequest request;
     private final boolean required;
 
-    public Preconditions(HttpServerRequest request,
+    public Preconditions(
+            HttpServerRequest request,
             @ConfigProperty(name = "pt.require-if-match", defaultValue = "false") boolean required) {
         this.request = request;
         this.required = required;
@@ -29,7 +30,10 @@ public class Preconditions {
         String ifMatch = request.getHeader("If-Match");
         if (ifMatch == null || ifMatch.isBlank()) {
             if (required) {
-                throw new ProblemException(428, "precondition-required", "If-Match required",
+                throw new ProblemException(
+                        428,
+                        "precondition-required",
+                        "If-Match required",
                         "Send the resource's ETag in If-Match so that concurrent changes are not overwritten");
             }
             return;
@@ -40,7 +44,10 @@ public class Preconditions {
                 return;
             }
         }
-        throw new ProblemException(412, "precondition-failed", "Resource has changed",
+        throw new ProblemException(
+                412,
+                "precondition-failed",
+                "Resource has changed",
                 "The resource's current ETag is " + ETags.of(currentVersion) + "; read it again before changing it");
     }
 }

@@ -26,8 +26,7 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String resource, Object id) {
-        return new ProblemException(404, "not-found", "Resource not found",
-                resource + " " + id + " does not exist");
+        return new ProblemException(404, "not-found", "Resource not found", resource + " " + id + " does not exist");
     }
 
     public static ProblemException conflict(String slug, String title, String detail) {
@@ -43,14 +42,27 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(400, "validation-failed", "Request is not valid",
-                "Invalid fields: " + String.join(", ", errors.stream().map(FieldError::field).distinct().toList()),
+        return new ProblemException(
+                400,
+                "validation-failed",
+                "Request is not valid",
+                "Invalid fields: "
+                        + String.join(
+                                ", ",
+                                errors.stream()
+                                        .map(FieldError::field)
+                                        .distinct()
+                                        .toList()),
                 errors);
     }
 
     public static ProblemException invalidQuery(String parameter, String message) {
-        return new ProblemException(400, "invalid-query-parameter", "Query parameter is not valid",
-                "Query parameter '" + parameter + "' " + message, List.of(new FieldError(parameter, message)));
+        return new ProblemException(
+                400,
+                "invalid-query-parameter",
+                "Query parameter is not valid",
+                "Query parameter '" + parameter + "' " + message,
+                List.of(new FieldError(parameter, message)));
     }
 
     public int status() {

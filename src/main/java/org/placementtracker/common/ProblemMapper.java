@@ -41,7 +41,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response violations(ResteasyReactiveViolationException e, UriInfo uri) {
-        if (e.getConstraintViolations().stream().anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"))) {
+        if (e.getConstraintViolations().stream()
+                .anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"))) {
             return unexpected(e, uri);
         }
         return validation(e.getConstraintViolations(), uri);
@@ -64,11 +65,18 @@ public class ProblemMapper {
     }
 
     /** Failed authentication never says which part was wrong. */
-    @ServerExceptionMapper({io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.UnauthorizedException.class})
+    @ServerExceptionMapper({
+        io.quarkus.security.AuthenticationFailedException.class,
+        io.quarkus.security.UnauthorizedException.class
+    })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return respond(401, "unauthenticated", "Authentication required",
-                "Send a valid bearer token or API key in the Authorization header", uri, List.of());
+        return respond(
+                401,
+                "unauthenticated",
+                "Authentication required",
+                "Send a valid bearer token or API key in the Authorization header",
+                uri,
+                List.of());
     }
 
     @ServerExceptionMapper
@@ -78,8 +86,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return respond(409, "concurrent-modification", "Modified concurrently",
-                "The resource was changed by another request; read it again and retry", uri, List.of());
+        return respond(
+                409,
+                "concurrent-modification",
+                "Modified concurrently",
+                "The resource was changed by another request; read it again and retry",
+                uri,
+                List.of());
     }
 
     @ServerExceptionMapper
@@ -99,16 +112,48 @@ public class ProblemMapper {
         }
         return switch (status) {
             case 404 -> respond(404, "not-found", "Resource not found", "No resource at this path", uri, List.of());
-            case 405 -> respond(405, "method-not-allowed", "Method not allowed",
-                    "This resource does not support that HTTP method", uri, List.of());
-            case 406 -> respond(406, "not-acceptable", "Not acceptable",
-                    "No representation matches the Accept header", uri, List.of());
-            case 413 -> respond(413, "payload-too-large", "Request body too large",
-                    "The request body exceeds the allowed size", uri, List.of());
-            case 415 -> respond(415, "unsupported-media-type", "Unsupported media type",
-                    "The request's Content-Type is not supported here", uri, List.of());
-            default -> status >= 500 ? unexpected(e, uri)
-                    : respond(status, "bad-request", "Bad request", "The request could not be understood", uri, List.of());
+            case 405 ->
+                respond(
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        "This resource does not support that HTTP method",
+                        uri,
+                        List.of());
+            case 406 ->
+                respond(
+                        406,
+                        "not-acceptable",
+                        "Not acceptable",
+                        "No representation matches the Accept header",
+                        uri,
+                        List.of());
+            case 413 ->
+                respond(
+                        413,
+                        "payload-too-large",
+                        "Request body too large",
+                        "The request body exceeds the allowed size",
+                        uri,
+                        List.of());
+            case 415 ->
+                respond(
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported media type",
+                        "The request's Content-Type is not supported here",
+                        uri,
+                        List.of());
+            default ->
+                status >= 500
+                        ? unexpected(e, uri)
+                        : respond(
+                                status,
+                                "bad-request",
+                                "Bad request",
+                                "The request could not be understood",
+                                uri,
+                                List.of());
         };
     }
 
@@ -120,8 +165,13 @@ public class ProblemMapper {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, uri == null ? "?" : uri.getPath());
-        return respond(500, "internal-error", "Internal error",
-                "An unexpected error occurred; quote error id " + errorId + " when reporting it", uri, List.of());
+        return respond(
+                500,
+                "internal-error",
+                "Internal error",
+                "An unexpected error occurred; quote error id " + errorId + " when reporting it",
+                uri,
+                List.of());
     }
 
     private Response databaseProblem(Throwable e, UriInfo uri) {
@@ -143,8 +193,13 @@ public class ProblemMapper {
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
         if (allQuery) {
-            return respond(400, "invalid-query-parameter", "Query parameter is not valid",
-                    "Invalid query parameters: " + fields, uri, errors);
+            return respond(
+                    400,
+                    "invalid-query-parameter",
+                    "Query parameter is not valid",
+                    "Invalid query parameters: " + fields,
+                    uri,
+                    errors);
         }
         return respond(400, "validation-failed", "Request is not valid", "Invalid fields: " + fields, uri, errors);
     }
@@ -166,7 +221,9 @@ public class ProblemMapper {
             return name.equals("body") ? null : name;
         }
         if (last.getKind() == ElementKind.PROPERTY && violation.getLeafBean() != null) {
-            for (Class<?> c = violation.getLeafBean().getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Class<?> c = violation.getLeafBean().getClass();
+                    c != null && c != Object.class;
+                    c = c.getSuperclass()) {
                 try {
                     QueryParam query = c.getDeclaredField(last.getName()).getAnnotation(QueryParam.class);
                     return query == null ? null : query.value();
@@ -195,7 +252,10 @@ public class ProblemMapper {
                 continue;
             }
             if (kind == ElementKind.PARAMETER) {
-                parameter = wireName(violation.getRootBeanClass(), method, parameterTypes,
+                parameter = wireName(
+                        violation.getRootBeanClass(),
+                        method,
+                        parameterTypes,
                         node.as(Path.ParameterNode.class).getParameterIndex());
                 continue;
             }
@@ -242,10 +302,11 @@ public class ProblemMapper {
         return null;
     }
 
-    private static Response respond(int status, String slug, String title, String detail, UriInfo uri,
-            List<FieldError> errors) {
+    private static Response respond(
+            int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {
         Problem body = Problem.of(status, slug, title, detail, uri == null ? null : uri.getPath(), errors);
-        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        Response.ResponseBuilder response =
+                Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
         if (status == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }

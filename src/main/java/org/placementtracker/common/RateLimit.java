@@ -44,8 +44,7 @@ public class RateLimit {
     private static final String OVERFLOW = "overflow";
 
     /** One minute's counters. */
-    private record Window(long minute, Map<String, AtomicInteger> used) {
-    }
+    private record Window(long minute, Map<String, AtomicInteger> used) {}
 
     private final int perMinute;
     private final int maxCallers;
@@ -54,7 +53,8 @@ public class RateLimit {
     /** Digests of credentials accepted lately; cleared whole when full, then learnt again. */
     private final Map<String, Boolean> recognised = new ConcurrentHashMap<>();
 
-    public RateLimit(@ConfigProperty(name = "pt.rate-limit.per-minute", defaultValue = "1200") int perMinute,
+    public RateLimit(
+            @ConfigProperty(name = "pt.rate-limit.per-minute", defaultValue = "1200") int perMinute,
             @ConfigProperty(name = "pt.rate-limit.max-callers", defaultValue = "100000") int maxCallers,
             @ConfigProperty(name = "pt.rate-limit.trusted-proxies") Optional<List<String>> trustedProxies) {
         this.perMinute = perMinute;
@@ -69,15 +69,22 @@ public class RateLimit {
         }
         String authorization = http.getHeader("Authorization");
         String digest = authorization == null ? null : digest(authorization);
-        String caller = digest != null && recognised.containsKey(digest) ? "credential:" + digest
-                : "address:" + proxies.clientOf(http.remoteAddress().hostAddress(), http.headers().getAll("X-Forwarded-For"));
+        String caller = digest != null && recognised.containsKey(digest)
+                ? "credential:" + digest
+                : "address:"
+                        + proxies.clientOf(
+                                http.remoteAddress().hostAddress(),
+                                http.headers().getAll("X-Forwarded-For"));
         long now = Instant.now().getEpochSecond();
         int used = take(caller, now / 60);
         long reset = (now / 60 + 1) * 60 - now;
         request.setProperty(REMAINING, Math.max(0, perMinute - used));
         request.setProperty(RESET, reset);
         if (used > perMinute) {
-            throw new ProblemException(429, "rate-limited", "Too many requests",
+            throw new ProblemException(
+                    429,
+                    "rate-limited",
+                    "Too many requests",
                     "More than " + perMinute + " requests in a minute; retry in " + reset + " s");
         }
     }

@@ -17,8 +17,7 @@ import java.util.function.Function;
 public final class Sorts<E> {
 
     /** A chosen order: its canonical name, its columns and its direction. */
-    public record Order<E>(String name, List<SortColumn<E>> columns, boolean descending) {
-    }
+    public record Order<E>(String name, List<SortColumn<E>> columns, boolean descending) {}
 
     private final Map<String, SortColumn<E>> columns = new LinkedHashMap<>();
     private final Set<String> unique = new HashSet<>();
@@ -33,7 +32,6 @@ public final class Sorts<E> {
     public static <E> Sorts<E> byId(Function<E, UUID> id, String defaultSort) {
         return new Sorts<>(new SortColumn<>("e.id", UUID.class, e -> id.apply(e)), defaultSort);
     }
-
 
     /** Orders that end with a unique key other than a UUID id (a major's code). */
     public static <E> Sorts<E> byKey(SortColumn<E> key, String keyName) {
@@ -71,8 +69,8 @@ public final class Sorts<E> {
         if (column == null) {
             throw ProblemException.invalidQuery("sort", "must be one of " + allowed());
         }
-        List<SortColumn<E>> ordered = column.equals(tiebreak) || unique.contains(name) ? List.of(column)
-                : List.of(column, tiebreak);
+        List<SortColumn<E>> ordered =
+                column.equals(tiebreak) || unique.contains(name) ? List.of(column) : List.of(column, tiebreak);
         return new Order<>(value, ordered, descending);
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -36,10 +36,11 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /** Deeper than any request of this API; a deeply nested body is refused before it costs much. */
     private static final int MAX_NESTING = 64;
+
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T.+");
-    private static final Pattern ID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Last, after Quarkus' own customizer has registered the java.time module this one overrides. */
     @Override
@@ -57,18 +58,27 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
-                .build());
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .build());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         // "" or "  " is not an absent number or id: absent is absent (or null).
-        mapper.coercionConfigDefaults().setAcceptBlankAsEmpty(false)
+        mapper.coercionConfigDefaults()
+                .setAcceptBlankAsEmpty(false)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-scalars")
                 .addDeserializer(String.class, new StrictText())
-                .addDeserializer(LocalDate.class, new IsoString<>(LocalDate.class, DATE, LocalDate::parse,
-                        "a date (YYYY-MM-DD)"))
-                .addDeserializer(Instant.class, new IsoString<>(Instant.class, TIMESTAMP, Instant::parse,
-                        "a timestamp (ISO-8601, e.g. 2027-07-31T23:59:59Z)"))
+                .addDeserializer(
+                        LocalDate.class,
+                        new IsoString<>(LocalDate.class, DATE, LocalDate::parse, "a date (YYYY-MM-DD)"))
+                .addDeserializer(
+                        Instant.class,
+                        new IsoString<>(
+                                Instant.class,
+                                TIMESTAMP,
+                                Instant::parse,
+                                "a timestamp (ISO-8601, e.g. 2027-07-31T23:59:59Z)"))
                 .addDeserializer(UUID.class, new IsoString<>(UUID.class, ID, UUID::fromString, "an id (UUID)")));
     }
 

@@ -5,8 +5,7 @@ import java.util.Optional;
 /** Text the service accepts and keeps: what PostgreSQL can store exactly as it was sent. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
@@ -30,7 +29,9 @@ public final class Text {
             if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
                 return Optional.of("must not contain control characters");
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return Optional.of("must be valid Unicode text (it contains a lone surrogate)");
@@ -49,7 +50,8 @@ public final class Text {
         if (query == null) {
             return null;
         }
-        String escaped = query.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        String escaped =
+                query.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_");
         return "%" + escaped + "%";
     }
 }

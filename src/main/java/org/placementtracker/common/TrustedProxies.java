@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class TrustedProxies {
 
-    private record Range(byte[] network, int prefix) {
-    }
+    private record Range(byte[] network, int prefix) {}
 
     private final List<Range> ranges = new ArrayList<>();
 

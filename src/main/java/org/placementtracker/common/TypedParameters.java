@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
 @Provider
 public class TypedParameters implements ParamConverterProvider {
 
-    private static final Pattern ID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,10}");
 
     /** A refused parameter; JAX-RS passes a WebApplicationException through, and the problem mapper unwraps it. */
@@ -62,15 +62,20 @@ public class TypedParameters implements ParamConverterProvider {
         }
         Parameter parameter = new Parameter(name, path);
         if (type == UUID.class) {
-            return (ParamConverter<T>) parameter.converter(UUID.class, UUID::toString, raw -> ID.matcher(raw).matches()
-                    ? UUID.fromString(raw) : null, "must be an id (UUID)");
+            return (ParamConverter<T>) parameter.converter(
+                    UUID.class,
+                    UUID::toString,
+                    raw -> ID.matcher(raw).matches() ? UUID.fromString(raw) : null,
+                    "must be an id (UUID)");
         }
         if (type == Integer.class) {
-            return (ParamConverter<T>) parameter.converter(Integer.class, String::valueOf, TypedParameters::whole,
-                    "must be a whole number");
+            return (ParamConverter<T>) parameter.converter(
+                    Integer.class, String::valueOf, TypedParameters::whole, "must be a whole number");
         }
         if (type == Boolean.class) {
-            return (ParamConverter<T>) parameter.converter(Boolean.class, String::valueOf,
+            return (ParamConverter<T>) parameter.converter(
+                    Boolean.class,
+                    String::valueOf,
                     raw -> raw.equals("true") ? Boolean.TRUE : raw.equals("false") ? Boolean.FALSE : null,
                     "must be true or false");
         }
@@ -79,7 +84,10 @@ public class TypedParameters implements ParamConverterProvider {
             for (T constant : type.getEnumConstants()) {
                 byValue.put(spelling(constant), constant);
             }
-            return parameter.converter(type, TypedParameters::spelling, byValue::get,
+            return parameter.converter(
+                    type,
+                    TypedParameters::spelling,
+                    byValue::get,
                     "must be one of " + String.join(", ", byValue.keySet()));
         }
         return null;
@@ -109,15 +117,18 @@ public class TypedParameters implements ParamConverterProvider {
 
     private record Parameter(String name, boolean path) {
 
-        <T> ParamConverter<T> converter(Class<T> type, Function<T, String> writer, Function<String, T> reader,
-                String expected) {
+        <T> ParamConverter<T> converter(
+                Class<T> type, Function<T, String> writer, Function<String, T> reader, String expected) {
             return new ParamConverter<>() {
                 @Override
                 public T fromString(String raw) {
                     T value = raw == null ? null : reader.apply(raw);
                     if (value == null && raw != null) {
-                        throw new Refused(path ? new ProblemException(404, "not-found", "Resource not found",
-                                "No resource at this path") : ProblemException.invalidQuery(name, expected));
+                        throw new Refused(
+                                path
+                                        ? new ProblemException(
+                                                404, "not-found", "Resource not found", "No resource at this path")
+                                        : ProblemException.invalidQuery(name, expected));
                     }
                     return value;
                 }

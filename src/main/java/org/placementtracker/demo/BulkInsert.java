@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  */
 final class BulkInsert<T> {
 
-    private record Column<T>(String name, String sqlType, Function<T, ?> value) {
-    }
+    private record Column<T>(String name, String sqlType, Function<T, ?> value) {}
 
     private final String table;
     private final List<Column<T>> columns = new ArrayList<>();
@@ -51,7 +50,10 @@ final class BulkInsert<T> {
         try (PreparedStatement statement = connection.prepareStatement(sql())) {
             for (int i = 0; i < columns.size(); i++) {
                 Function<T, ?> value = columns.get(i).value();
-                String[] texts = rows.stream().map(value).map(v -> Objects.toString(v, null)).toArray(String[]::new);
+                String[] texts = rows.stream()
+                        .map(value)
+                        .map(v -> Objects.toString(v, null))
+                        .toArray(String[]::new);
                 statement.setArray(i + 1, connection.createArrayOf("text", texts));
             }
             return statement.executeUpdate();

@@ -41,32 +41,28 @@ import org.placementtracker.student.Student;
  */
 final class CohortProgramme {
 
-    private record Enrolee(StudentRow student, MajorSpec major, int section, boolean placeable) {
-    }
+    private record Enrolee(StudentRow student, MajorSpec major, int section, boolean placeable) {}
 
-    private record PlannedRotation(RotationRow row, boolean recorded, boolean dispatched) {
-    }
+    private record PlannedRotation(RotationRow row, boolean recorded, boolean dispatched) {}
 
-    private record Group(ClassPlan plan, OrderClassRow orderClass, boolean formed, List<PlannedRotation> rotations) {
-    }
+    private record Group(ClassPlan plan, OrderClassRow orderClass, boolean formed, List<PlannedRotation> rotations) {}
 
     /** A class's one- or two-day observation visit (认识实习) in the spring of its first year. */
-    private record Visit(boolean happens, FirmSpec firm, LocalDate start, LocalDate end) {
-    }
+    private record Visit(boolean happens, FirmSpec firm, LocalDate start, LocalDate end) {}
 
-    private record Outcome(Placement.Status status, String reason) {
-    }
+    private record Outcome(Placement.Status status, String reason) {}
 
     // Students in school: about 3,000 in 2014 and 13,000 from 2025 (three intakes at a time).
-    private static final int[] INTAKE = {950, 1000, 1050, 1400, 1750, 2100, 2450, 2800, 3150, 3500, 3850, 4200,
-            4400, 4500};
+    private static final int[] INTAKE = {
+        950, 1000, 1050, 1400, 1750, 2100, 2450, 2800, 3150, 3500, 3850, 4200, 4400, 4500
+    };
     private static final int LATER_INTAKE = 4550;
     // Great Wall's dual-system classes per intake year from 2012; eight a year once it was fully built up.
     private static final int[] GREAT_WALL_CLASSES = {0, 1, 2, 2, 3, 3, 4, 5, 6, 7, 8};
-    private static final List<String> GREAT_WALL_MAJORS = List.of(AUTO, AUTO, MECHATRONICS, BODY, CNC, AUTO,
-            MECHATRONICS, CNC);
-    private static final List<String> GREAT_WALL_SITES = List.of("长城汽车永川工厂总装车间", "长城汽车永川工厂焊装车间",
-            "长城汽车永川工厂涂装车间", "长城汽车永川工厂冲压车间");
+    private static final List<String> GREAT_WALL_MAJORS =
+            List.of(AUTO, AUTO, MECHATRONICS, BODY, CNC, AUTO, MECHATRONICS, CNC);
+    private static final List<String> GREAT_WALL_SITES =
+            List.of("长城汽车永川工厂总装车间", "长城汽车永川工厂焊装车间", "长城汽车永川工厂涂装车间", "长城汽车永川工厂冲压车间");
 
     private static final int SECTION_SIZE = 48;
     private static final double WITHDRAWN = 0.025;
@@ -82,18 +78,10 @@ final class CohortProgramme {
     private static final LocalDate PANDEMIC_FROM = LocalDate.of(2020, 2, 1);
     private static final LocalDate PANDEMIC_UNTIL = LocalDate.of(2020, 4, 30);
     private static final String PANDEMIC_REASON = "新冠肺炎疫情防控，企业延迟复工，本期取消";
-    private static final List<String> CANCEL_REASONS = List.of(
-            "学生入选市级技能大赛集训队，本期不参加",
-            "家长未签署三方协议",
-            "企业生产计划调整，本批次取消",
-            "学生选择参加高职分类考试，放弃本次实习",
-            "未通过企业岗前体检");
-    private static final List<String> TERMINATE_REASONS = List.of(
-            "学生因个人原因申请提前结束，经三方同意",
-            "身体原因，家长申请返校",
-            "违反企业安全生产规定，经三方协商终止",
-            "企业产线调整，实习岗位取消",
-            "学生返校备考高职分类考试");
+    private static final List<String> CANCEL_REASONS =
+            List.of("学生入选市级技能大赛集训队，本期不参加", "家长未签署三方协议", "企业生产计划调整，本批次取消", "学生选择参加高职分类考试，放弃本次实习", "未通过企业岗前体检");
+    private static final List<String> TERMINATE_REASONS =
+            List.of("学生因个人原因申请提前结束，经三方同意", "身体原因，家长申请返校", "违反企业安全生产规定，经三方协商终止", "企业产线调整，实习岗位取消", "学生返校备考高职分类考试");
     private static final ZoneId SCHOOL_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final int cohort;
@@ -152,16 +140,25 @@ final class CohortProgramme {
                 int seat = i / sections + 1;
                 boolean male = random.nextDouble() < major.maleShare();
                 String name = DemoNames.person(male, random);
-                LocalDate birthDate = LocalDate.of(cohort - 16, 9, 1).plusDays(random.nextInt(365))
+                LocalDate birthDate = LocalDate.of(cohort - 16, 9, 1)
+                        .plusDays(random.nextInt(365))
                         .minusYears(random.nextInt(5) == 0 ? 1 : 0);
                 double fate = random.nextDouble();
-                Student.Status status = fate < WITHDRAWN ? Student.Status.WITHDRAWN
-                        : graduated ? Student.Status.GRADUATED
-                        : fate < SUSPENDED ? Student.Status.SUSPENDED : Student.Status.ENROLLED;
-                StudentRow student = new StudentRow(nextId(),
-                        String.format("%d%02d%02d%02d", cohort, major.number(), section, seat), name,
-                        male ? Student.Gender.MALE : Student.Gender.FEMALE, birthDate, major.code(), cohort,
-                        String.format("%02d%s%d班", cohort % 100, major.shortName(), section), status);
+                Student.Status status = fate < WITHDRAWN
+                        ? Student.Status.WITHDRAWN
+                        : graduated
+                                ? Student.Status.GRADUATED
+                                : fate < SUSPENDED ? Student.Status.SUSPENDED : Student.Status.ENROLLED;
+                StudentRow student = new StudentRow(
+                        nextId(),
+                        String.format("%d%02d%02d%02d", cohort, major.number(), section, seat),
+                        name,
+                        male ? Student.Gender.MALE : Student.Gender.FEMALE,
+                        birthDate,
+                        major.code(),
+                        cohort,
+                        String.format("%02d%s%d班", cohort % 100, major.shortName(), section),
+                        status);
                 out.add(student);
                 enrolees.add(new Enrolee(student, major, section, fate >= SUSPENDED));
             }
@@ -180,11 +177,18 @@ final class CohortProgramme {
             candidates.put(major.code(), new ArrayDeque<>(pool));
         }
         Map<UUID, Group> groups = new HashMap<>();
-        int greatWallClasses = GREAT_WALL_CLASSES[Math.min(cohort - DemoDataSet.FIRST_COHORT,
-                GREAT_WALL_CLASSES.length - 1)];
+        int greatWallClasses =
+                GREAT_WALL_CLASSES[Math.min(cohort - DemoDataSet.FIRST_COHORT, GREAT_WALL_CLASSES.length - 1)];
         for (int k = 0; k < greatWallClasses; k++) {
-            ClassPlan plan = new ClassPlan(DemoCatalogue.GREAT_WALL, "长城汽车二元制", GREAT_WALL_MAJORS.get(k),
-                    OrderClass.Programme.DUAL_SYSTEM, cohort, cohort, 45, 3);
+            ClassPlan plan = new ClassPlan(
+                    DemoCatalogue.GREAT_WALL,
+                    "长城汽车二元制",
+                    GREAT_WALL_MAJORS.get(k),
+                    OrderClass.Programme.DUAL_SYSTEM,
+                    cohort,
+                    cohort,
+                    45,
+                    3);
             Deque<Enrolee> pool = candidates.get(plan.majorCode());
             OrderClassRow orderClass = orderClassRow(plan, plan.label() + cohort + "级" + (k + 1) + "班", pool);
             admit(new Group(plan, orderClass, isFormed(), planRotations(orderClass, k)), pool, groups);
@@ -203,10 +207,18 @@ final class CohortProgramme {
 
     private OrderClassRow orderClassRow(ClassPlan plan, String name, Deque<Enrolee> candidates) {
         int size = Math.min(plan.quota() - random.nextInt(plan.vacancies() + 1), candidates.size());
-        OrderClass.Status status = today.isBefore(SchoolCalendar.graduation(cohort)) ? OrderClass.Status.OPEN
-                : OrderClass.Status.CLOSED;
-        return new OrderClassRow(nextId(), name, plan.firm().id(), plan.majorCode(), cohort, plan.quota(),
-                plan.programme(), status, size);
+        OrderClass.Status status =
+                today.isBefore(SchoolCalendar.graduation(cohort)) ? OrderClass.Status.OPEN : OrderClass.Status.CLOSED;
+        return new OrderClassRow(
+                nextId(),
+                name,
+                plan.firm().id(),
+                plan.majorCode(),
+                cohort,
+                plan.quota(),
+                plan.programme(),
+                status,
+                size);
     }
 
     private void admit(Group group, Deque<Enrolee> candidates, Map<UUID, Group> groups) {
@@ -216,13 +228,19 @@ final class CohortProgramme {
         }
         for (int i = 0; i < orderClass.memberCount(); i++) {
             Enrolee member = candidates.removeFirst();
-            Instant joinedAt = LocalDate.of(cohort + 1, 9, 1).plusDays(random.nextInt(14)).atTime(9, 0)
-                    .atZone(SCHOOL_ZONE).toInstant();
+            Instant joinedAt = LocalDate.of(cohort + 1, 9, 1)
+                    .plusDays(random.nextInt(14))
+                    .atTime(9, 0)
+                    .atZone(SCHOOL_ZONE)
+                    .toInstant();
             // Membership is decided even before the class exists, so that later draws stay the same.
             groups.put(member.student().id(), group);
             if (group.formed()) {
-                out.add(new MemberRow(orderClass.id(), member.student().id(),
-                        orderClass.status() == OrderClass.Status.OPEN, joinedAt));
+                out.add(new MemberRow(
+                        orderClass.id(),
+                        member.student().id(),
+                        orderClass.status() == OrderClass.Status.OPEN,
+                        joinedAt));
             }
         }
         group.rotations().stream().filter(PlannedRotation::recorded).forEach(r -> out.add(r.row()));
@@ -253,9 +271,11 @@ final class CohortProgramme {
         UUID id = nextId();
         String site = GREAT_WALL_SITES.get(random.nextInt(GREAT_WALL_SITES.size()));
         String mentor = DemoNames.mentor(random);
-        Rotation.Status status = inPandemic(start) ? Rotation.Status.CANCELLED
-                : start.isAfter(today) ? Rotation.Status.PLANNED
-                : end.isBefore(today) ? Rotation.Status.COMPLETED : Rotation.Status.IN_PROGRESS;
+        Rotation.Status status = inPandemic(start)
+                ? Rotation.Status.CANCELLED
+                : start.isAfter(today)
+                        ? Rotation.Status.PLANNED
+                        : end.isBefore(today) ? Rotation.Status.COMPLETED : Rotation.Status.IN_PROGRESS;
         RotationRow row = new RotationRow(id, orderClass.id(), orderClass.firmId(), site, start, end, mentor, status);
         boolean recorded = isFormed() && start.isBefore(horizon);
         return new PlannedRotation(row, recorded, recorded && !start.isAfter(today.plusDays(DISPATCH_LEAD_DAYS)));
@@ -265,12 +285,28 @@ final class CohortProgramme {
         for (PlannedRotation rotation : group.rotations()) {
             boolean missed = random.nextDouble() < MISSED_ROTATION;
             RotationRow row = rotation.row();
-            place(enrolee, DemoCatalogue.GREAT_WALL, Placement.Type.WORK_STUDY, group, row.id(), row.site(),
-                    row.startDate(), row.endDate(), rotation.dispatched() && !missed);
+            place(
+                    enrolee,
+                    DemoCatalogue.GREAT_WALL,
+                    Placement.Type.WORK_STUDY,
+                    group,
+                    row.id(),
+                    row.site(),
+                    row.startDate(),
+                    row.endDate(),
+                    rotation.dispatched() && !missed);
         }
         LocalDate start = mondayFrom(cohort + 2, 12, 1);
-        place(enrolee, DemoCatalogue.GREAT_WALL, Placement.Type.POST_INTERNSHIP, group, null, null, start,
-                fridayOfWeek(start, 26), true);
+        place(
+                enrolee,
+                DemoCatalogue.GREAT_WALL,
+                Placement.Type.POST_INTERNSHIP,
+                group,
+                null,
+                null,
+                start,
+                fridayOfWeek(start, 26),
+                true);
     }
 
     // ---- order classes and apprenticeships -----------------------------------------------------
@@ -278,8 +314,16 @@ final class CohortProgramme {
     private void workForOrderingFirm(Enrolee enrolee, Group group) {
         FirmSpec firm = group.plan().firm();
         LocalDate followPost = mondayFrom(cohort + 2, 6, 2);
-        place(enrolee, firm, Placement.Type.FOLLOW_POST, group, null, null, followPost,
-                fridayOfWeek(followPost, 4), true);
+        place(
+                enrolee,
+                firm,
+                Placement.Type.FOLLOW_POST,
+                group,
+                null,
+                null,
+                followPost,
+                fridayOfWeek(followPost, 4),
+                true);
         LocalDate post = mondayFrom(cohort + 2, 11, 10);
         place(enrolee, firm, Placement.Type.POST_INTERNSHIP, group, null, null, post, fridayOfWeek(post, 26), true);
     }
@@ -301,15 +345,31 @@ final class CohortProgramme {
         boolean followsPost = random.nextDouble() < major.followPostRate();
         LocalDate followPost = mondayFrom(cohort + 2, 5, 12);
         FirmSpec followPostFirm = DemoCatalogue.firmFor(major.code(), followPost.getYear(), random);
-        place(enrolee, followPostFirm, Placement.Type.FOLLOW_POST, null, null, null, followPost,
-                fridayOfWeek(followPost, 5), followsPost);
+        place(
+                enrolee,
+                followPostFirm,
+                Placement.Type.FOLLOW_POST,
+                null,
+                null,
+                null,
+                followPost,
+                fridayOfWeek(followPost, 5),
+                followsPost);
 
         boolean interns = random.nextDouble() < major.postInternshipRate();
         boolean fromJanuary = random.nextBoolean();
         LocalDate post = fromJanuary ? mondayFrom(cohort + 3, 1, 5) : mondayFrom(cohort + 2, 11, 10);
         FirmSpec postFirm = DemoCatalogue.firmFor(major.code(), post.getYear(), random);
-        place(enrolee, postFirm, Placement.Type.POST_INTERNSHIP, null, null, null, post,
-                fridayOfWeek(post, fromJanuary ? 25 : 26), interns);
+        place(
+                enrolee,
+                postFirm,
+                Placement.Type.POST_INTERNSHIP,
+                null,
+                null,
+                null,
+                post,
+                fridayOfWeek(post, fromJanuary ? 25 : 26),
+                interns);
     }
 
     private Map<String, Visit> planVisits() {
@@ -318,7 +378,8 @@ final class CohortProgramme {
             for (int section = 1; section <= sectionsByMajor.get(major.code()); section++) {
                 boolean happens = random.nextDouble() < COGNITIVE_VISIT;
                 FirmSpec firm = DemoCatalogue.firmFor(major.code(), cohort + 1, random);
-                LocalDate start = mondayFrom(cohort + 1, 4, 8).plusWeeks(random.nextInt(6))
+                LocalDate start = mondayFrom(cohort + 1, 4, 8)
+                        .plusWeeks(random.nextInt(6))
                         .plusDays(random.nextInt(4));
                 LocalDate end = start.plusDays(random.nextInt(2));
                 visits.put(major.code() + "/" + section, new Visit(happens, firm, start, end));
@@ -329,7 +390,15 @@ final class CohortProgramme {
 
     private void attendVisit(Enrolee enrolee, Visit visit) {
         boolean absent = random.nextDouble() < ABSENT_FROM_VISIT;
-        place(enrolee, visit.firm(), Placement.Type.COGNITIVE, null, null, null, visit.start(), visit.end(),
+        place(
+                enrolee,
+                visit.firm(),
+                Placement.Type.COGNITIVE,
+                null,
+                null,
+                null,
+                visit.start(),
+                visit.end(),
                 visit.happens() && !absent);
     }
 
@@ -339,8 +408,16 @@ final class CohortProgramme {
      * Records a placement if it took place ({@code happens}), falls in the years the data covers,
      * and its firm and class exist by then. The random numbers are drawn either way.
      */
-    private void place(Enrolee enrolee, FirmSpec firm, Placement.Type type, Group group, UUID rotationId,
-            String site, LocalDate start, LocalDate end, boolean happens) {
+    private void place(
+            Enrolee enrolee,
+            FirmSpec firm,
+            Placement.Type type,
+            Group group,
+            UUID rotationId,
+            String site,
+            LocalDate start,
+            LocalDate end,
+            boolean happens) {
         UUID id = nextId();
         double fate = random.nextDouble();
         String cancelReason = CANCEL_REASONS.get(random.nextInt(CANCEL_REASONS.size()));
@@ -350,17 +427,27 @@ final class CohortProgramme {
         if (!happens || firm == null || !inRange || (group != null && !group.formed())) {
             return;
         }
-        String position = site != null ? site : firm.positions().get(positionIndex % firm.positions().size());
-        Outcome outcome = outcome(start, end, type == Placement.Type.COGNITIVE ? 1 : fate, cancelReason,
-                terminateReason);
-        out.add(new PlacementRow(id, enrolee.student().id(), firm.id(), type,
-                group == null ? null : group.orderClass().id(), rotationId, position, start, end, outcome.status(),
+        String position = site != null
+                ? site
+                : firm.positions().get(positionIndex % firm.positions().size());
+        Outcome outcome =
+                outcome(start, end, type == Placement.Type.COGNITIVE ? 1 : fate, cancelReason, terminateReason);
+        out.add(new PlacementRow(
+                id,
+                enrolee.student().id(),
+                firm.id(),
+                type,
+                group == null ? null : group.orderClass().id(),
+                rotationId,
+                position,
+                start,
+                end,
+                outcome.status(),
                 outcome.reason()));
     }
 
     /** A {@code fate} of 1 goes as planned: a class's one-day visit is not cancelled for one student. */
-    private Outcome outcome(LocalDate start, LocalDate end, double fate, String cancelReason,
-            String terminateReason) {
+    private Outcome outcome(LocalDate start, LocalDate end, double fate, String cancelReason, String terminateReason) {
         if (inPandemic(start)) {
             return new Outcome(Placement.Status.CANCELLED, PANDEMIC_REASON);
         }

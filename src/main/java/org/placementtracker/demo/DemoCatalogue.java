@@ -21,16 +21,33 @@ final class DemoCatalogue {
      * students not in an order class go to a follow-the-post and a post internship (the others
      * mostly continue to higher vocational college).
      */
-    record MajorSpec(String code, String name, String group, int number, String shortName, double share,
-            double maleShare, double followPostRate, double postInternshipRate) {
-    }
+    record MajorSpec(
+            String code,
+            String name,
+            String group,
+            int number,
+            String shortName,
+            double share,
+            double maleShare,
+            double followPostRate,
+            double postInternshipRate) {}
 
     /**
      * A partner firm. {@code majors} weighs how often it takes students of each major;
      * {@code from}..{@code until} are the years it took students.
      */
-    record FirmSpec(String key, String name, String industry, String divisionCode, String district, String address,
-            String contactName, int headcount, int from, int until, Map<String, Integer> majors,
+    record FirmSpec(
+            String key,
+            String name,
+            String industry,
+            String divisionCode,
+            String district,
+            String address,
+            String contactName,
+            int headcount,
+            int from,
+            int until,
+            Map<String, Integer> majors,
             List<String> positions) {
 
         UUID id() {
@@ -51,9 +68,15 @@ final class DemoCatalogue {
     }
 
     /** An order class formed every year, for intake years {@code from} to {@code until}. */
-    record ClassPlan(FirmSpec firm, String label, String majorCode, OrderClass.Programme programme,
-            int from, int until, int quota, int vacancies) {
-    }
+    record ClassPlan(
+            FirmSpec firm,
+            String label,
+            String majorCode,
+            OrderClass.Programme programme,
+            int from,
+            int until,
+            int quota,
+            int vacancies) {}
 
     static final int OPEN_ENDED = 9999;
 
@@ -85,87 +108,275 @@ final class DemoCatalogue {
             new MajorSpec(ACCOUNTING, "会计事务", "财经商贸专业群", 42, "会计", 0.07, 0.15, 0.05, 0.15),
             new MajorSpec(TOURISM, "旅游服务与管理", "旅游服务专业群", 51, "旅游", 0.05, 0.30, 0.06, 0.30));
 
-    static final FirmSpec GREAT_WALL = new FirmSpec("great-wall", "长城汽车股份有限公司重庆分公司", "汽车制造",
-            "500118", "重庆市永川区", "凤凰湖工业园区长城大道1号", "人力资源部 王经理", 8600, 2014, OPEN_ENDED,
+    static final FirmSpec GREAT_WALL = new FirmSpec(
+            "great-wall",
+            "长城汽车股份有限公司重庆分公司",
+            "汽车制造",
+            "500118",
+            "重庆市永川区",
+            "凤凰湖工业园区长城大道1号",
+            "人力资源部 王经理",
+            8600,
+            2014,
+            OPEN_ENDED,
             Map.of(AUTO, 6, BODY, 5, MECHATRONICS, 3, CNC, 2, MACHINING, 2),
             List.of("总装车间装配工", "焊装车间操作工", "涂装车间质检员", "冲压车间操作工", "整车检测线检验员", "售后技术支持"));
-    static final FirmSpec YADEA = new FirmSpec("yadea", "重庆雅迪机车工业有限公司", "电动车制造",
-            "500118", "重庆市永川区", "凤凰湖工业园区凤凰大道18号", "行政人事部 刘主管", 1800, 2015, OPEN_ENDED,
+    static final FirmSpec YADEA = new FirmSpec(
+            "yadea",
+            "重庆雅迪机车工业有限公司",
+            "电动车制造",
+            "500118",
+            "重庆市永川区",
+            "凤凰湖工业园区凤凰大道18号",
+            "行政人事部 刘主管",
+            1800,
+            2015,
+            OPEN_ENDED,
             Map.of(CNC, 2, MECHATRONICS, 2, MACHINING, 2, ELECTRONICS, 1),
             List.of("整车装配工", "电机装配工", "车架焊接工", "品质检验员"));
-    static final FirmSpec PACIFIC_PRECISION = new FirmSpec("pacific-precision", "太平洋精密制造（重庆）有限公司",
-            "精密机械加工", "500120", "重庆市璧山区", "璧泉街道工业园路66号", "人事行政部 陈经理", 1300, 2016, OPEN_ENDED,
+    static final FirmSpec PACIFIC_PRECISION = new FirmSpec(
+            "pacific-precision",
+            "太平洋精密制造（重庆）有限公司",
+            "精密机械加工",
+            "500120",
+            "重庆市璧山区",
+            "璧泉街道工业园路66号",
+            "人事行政部 陈经理",
+            1300,
+            2016,
+            OPEN_ENDED,
             Map.of(CNC, 4, MACHINING, 3),
             List.of("数控车床操作工", "加工中心操作工", "三坐标检测员", "设备维护助理"));
-    static final FirmSpec DAWA = new FirmSpec("dawa", "重庆达瓦科技有限公司", "智能制造",
-            "500118", "重庆市永川区", "永川高新区智能制造产业园3栋", "综合部 张主任", 700, 2018, OPEN_ENDED,
+    static final FirmSpec DAWA = new FirmSpec(
+            "dawa",
+            "重庆达瓦科技有限公司",
+            "智能制造",
+            "500118",
+            "重庆市永川区",
+            "永川高新区智能制造产业园3栋",
+            "综合部 张主任",
+            700,
+            2018,
+            OPEN_ENDED,
             Map.of(MECHATRONICS, 4, ELECTRONICS, 2, COMPUTING, 1),
             List.of("智能产线运维员", "工业机器人操作员", "PLC调试助理", "MES系统操作员"));
-    static final FirmSpec PRIMAX = new FirmSpec("primax", "致伸科技（重庆）有限公司", "电子信息制造",
-            "500118", "重庆市永川区", "凤凰湖工业园区致伸路9号", "人力资源部 黄女士", 3400, 2015, OPEN_ENDED,
+    static final FirmSpec PRIMAX = new FirmSpec(
+            "primax",
+            "致伸科技（重庆）有限公司",
+            "电子信息制造",
+            "500118",
+            "重庆市永川区",
+            "凤凰湖工业园区致伸路9号",
+            "人力资源部 黄女士",
+            3400,
+            2015,
+            OPEN_ENDED,
             Map.of(ELECTRONICS, 5, COMPUTING, 2, MECHATRONICS, 1),
             List.of("SMT产线操作员", "品质检验员", "测试技术员", "仓储物料员"));
-    static final FirmSpec YONGXIN = new FirmSpec("yongxin", "重庆永新信息技术有限公司", "软件和信息技术服务",
-            "500118", "重庆市永川区", "永川大数据产业园B区5楼", "技术部 周经理", 420, 2017, OPEN_ENDED,
+    static final FirmSpec YONGXIN = new FirmSpec(
+            "yongxin",
+            "重庆永新信息技术有限公司",
+            "软件和信息技术服务",
+            "500118",
+            "重庆市永川区",
+            "永川大数据产业园B区5楼",
+            "技术部 周经理",
+            420,
+            2017,
+            OPEN_ENDED,
             Map.of(NETWORKS, 3, COMPUTING, 2, DIGITAL_MEDIA, 2),
             List.of("网络运维助理", "软件测试助理", "数据标注员", "机房值守员"));
-    static final FirmSpec PCCW = new FirmSpec("pccw", "电讯盈科（重庆）信息技术服务有限公司", "信息技术服务外包",
-            "500107", "重庆市九龙坡区", "高新区科园四路128号", "人才发展部 李经理", 1100, 2016, OPEN_ENDED,
+    static final FirmSpec PCCW = new FirmSpec(
+            "pccw",
+            "电讯盈科（重庆）信息技术服务有限公司",
+            "信息技术服务外包",
+            "500107",
+            "重庆市九龙坡区",
+            "高新区科园四路128号",
+            "人才发展部 李经理",
+            1100,
+            2016,
+            OPEN_ENDED,
             Map.of(COMPUTING, 3, NETWORKS, 3, DIGITAL_MEDIA, 1, E_COMMERCE, 1),
             List.of("IT服务台工程师助理", "客户服务专员", "桌面运维助理", "数据处理员"));
-    static final FirmSpec ESV = new FirmSpec("esv", "重庆伊斯威汽车零部件有限公司", "汽车零部件制造",
-            "500116", "重庆市江津区", "双福工业园福城大道21号", "人事部 谭主管", 900, 2018, OPEN_ENDED,
+    static final FirmSpec ESV = new FirmSpec(
+            "esv",
+            "重庆伊斯威汽车零部件有限公司",
+            "汽车零部件制造",
+            "500116",
+            "重庆市江津区",
+            "双福工业园福城大道21号",
+            "人事部 谭主管",
+            900,
+            2018,
+            OPEN_ENDED,
             Map.of(CNC, 3, MACHINING, 3, AUTO, 1),
             List.of("数控车床操作工", "零部件装配工", "品质检验员", "设备点检员"));
-    static final FirmSpec YUXI_CNC = new FirmSpec("yuxi-cnc", "重庆渝西数控机床有限公司", "数控装备制造",
-            "500118", "重庆市永川区", "港桥工业园港城大道55号", "生产部 罗经理", 380, 2014, OPEN_ENDED,
+    static final FirmSpec YUXI_CNC = new FirmSpec(
+            "yuxi-cnc",
+            "重庆渝西数控机床有限公司",
+            "数控装备制造",
+            "500118",
+            "重庆市永川区",
+            "港桥工业园港城大道55号",
+            "生产部 罗经理",
+            380,
+            2014,
+            OPEN_ENDED,
             Map.of(CNC, 2, MACHINING, 2, MECHATRONICS, 1),
             List.of("机床装配工", "数控编程助理", "钳工"));
-    static final FirmSpec FENGHUANGHU_ELECTRONICS = new FirmSpec("fenghuanghu-electronics", "重庆凤凰湖电子科技有限公司",
-            "电子元器件制造", "500118", "重庆市永川区", "凤凰湖工业园区电子产业园7号", "人事部 何女士", 760, 2014, OPEN_ENDED,
+    static final FirmSpec FENGHUANGHU_ELECTRONICS = new FirmSpec(
+            "fenghuanghu-electronics",
+            "重庆凤凰湖电子科技有限公司",
+            "电子元器件制造",
+            "500118",
+            "重庆市永川区",
+            "凤凰湖工业园区电子产业园7号",
+            "人事部 何女士",
+            760,
+            2014,
+            OPEN_ENDED,
             Map.of(ELECTRONICS, 3, MECHATRONICS, 1),
             List.of("电子装配工", "AOI检测员", "包装检验员"));
-    static final FirmSpec YUYUN_AUTO = new FirmSpec("yuyun-auto", "重庆渝运汽车销售服务有限公司", "汽车销售与维修",
-            "500118", "重庆市永川区", "汽车城大道168号", "售后服务部 杨经理", 240, 2014, OPEN_ENDED,
+    static final FirmSpec YUYUN_AUTO = new FirmSpec(
+            "yuyun-auto",
+            "重庆渝运汽车销售服务有限公司",
+            "汽车销售与维修",
+            "500118",
+            "重庆市永川区",
+            "汽车城大道168号",
+            "售后服务部 杨经理",
+            240,
+            2014,
+            OPEN_ENDED,
             Map.of(AUTO, 3, BODY, 2, ACCOUNTING, 1),
             List.of("机电维修学徒", "售后服务接待", "钣金喷漆学徒", "配件管理员", "收银员"));
-    static final FirmSpec CHICHENG_AUTO = new FirmSpec("chicheng-auto", "重庆市永川区驰骋汽车维修有限公司", "汽车维修",
-            "500118", "重庆市永川区", "昌州大道东段203号", "曾老板", 85, 2014, OPEN_ENDED,
+    static final FirmSpec CHICHENG_AUTO = new FirmSpec(
+            "chicheng-auto",
+            "重庆市永川区驰骋汽车维修有限公司",
+            "汽车维修",
+            "500118",
+            "重庆市永川区",
+            "昌州大道东段203号",
+            "曾老板",
+            85,
+            2014,
+            OPEN_ENDED,
             Map.of(AUTO, 1, BODY, 1),
             List.of("汽车维修工", "钣金学徒", "汽车美容技师助理"));
-    static final FirmSpec CHAZHU_ECOMMERCE = new FirmSpec("chazhu-ecommerce", "重庆茶竹电子商务有限公司", "电子商务",
-            "500118", "重庆市永川区", "茶山竹海街道电商产业园12号", "运营部 袁经理", 310, 2017, OPEN_ENDED,
+    static final FirmSpec CHAZHU_ECOMMERCE = new FirmSpec(
+            "chazhu-ecommerce",
+            "重庆茶竹电子商务有限公司",
+            "电子商务",
+            "500118",
+            "重庆市永川区",
+            "茶山竹海街道电商产业园12号",
+            "运营部 袁经理",
+            310,
+            2017,
+            OPEN_ENDED,
             Map.of(E_COMMERCE, 4, DIGITAL_MEDIA, 2, ACCOUNTING, 1),
             List.of("电商运营助理", "直播助理", "网店客服", "美工助理"));
-    static final FirmSpec GONGXIAO_ECOMMERCE = new FirmSpec("gongxiao-ecommerce", "重庆市永川区供销电商服务有限公司",
-            "农村电商", "500118", "重庆市永川区", "兴龙大道312号", "业务部 邓主任", 180, 2019, OPEN_ENDED,
+    static final FirmSpec GONGXIAO_ECOMMERCE = new FirmSpec(
+            "gongxiao-ecommerce",
+            "重庆市永川区供销电商服务有限公司",
+            "农村电商",
+            "500118",
+            "重庆市永川区",
+            "兴龙大道312号",
+            "业务部 邓主任",
+            180,
+            2019,
+            OPEN_ENDED,
             Map.of(E_COMMERCE, 3, ACCOUNTING, 1),
             List.of("农产品网店运营", "直播带货助理", "物流分拣员", "出纳助理"));
-    static final FirmSpec WEIXINGHU_HOTEL = new FirmSpec("weixinghu-hotel", "重庆卫星湖酒店管理有限公司", "住宿和餐饮",
-            "500118", "重庆市永川区", "卫星湖街道南华路88号", "人力资源部 唐经理", 420, 2014, OPEN_ENDED,
+    static final FirmSpec WEIXINGHU_HOTEL = new FirmSpec(
+            "weixinghu-hotel",
+            "重庆卫星湖酒店管理有限公司",
+            "住宿和餐饮",
+            "500118",
+            "重庆市永川区",
+            "卫星湖街道南华路88号",
+            "人力资源部 唐经理",
+            420,
+            2014,
+            OPEN_ENDED,
             Map.of(TOURISM, 4),
             List.of("前厅接待", "客房服务员", "餐厅服务员", "会务服务员"));
-    static final FirmSpec SONGJI_TOURISM = new FirmSpec("songji-tourism", "重庆松溉古镇旅游开发有限公司", "旅游",
-            "500118", "重庆市永川区", "松溉镇解放街1号", "景区管理部 彭主管", 260, 2016, OPEN_ENDED,
+    static final FirmSpec SONGJI_TOURISM = new FirmSpec(
+            "songji-tourism",
+            "重庆松溉古镇旅游开发有限公司",
+            "旅游",
+            "500118",
+            "重庆市永川区",
+            "松溉镇解放街1号",
+            "景区管理部 彭主管",
+            260,
+            2016,
+            OPEN_ENDED,
             Map.of(TOURISM, 3),
             List.of("景区讲解员", "游客服务中心接待", "文创店店员"));
-    static final FirmSpec YUYONG_FINANCE = new FirmSpec("yuyong-finance", "重庆渝永财务咨询有限公司", "商务服务",
-            "500118", "重庆市永川区", "人民大道96号财富中心15楼", "蒋会计", 120, 2015, OPEN_ENDED,
+    static final FirmSpec YUYONG_FINANCE = new FirmSpec(
+            "yuyong-finance",
+            "重庆渝永财务咨询有限公司",
+            "商务服务",
+            "500118",
+            "重庆市永川区",
+            "人民大道96号财富中心15楼",
+            "蒋会计",
+            120,
+            2015,
+            OPEN_ENDED,
             Map.of(ACCOUNTING, 3),
             List.of("代理记账助理", "出纳助理", "税务申报助理"));
-    static final FirmSpec YONGCHUAN_MEDIA = new FirmSpec("yongchuan-media", "重庆永川数字传媒有限公司", "文化传媒",
-            "500118", "重庆市永川区", "科技园区数字经济产业园2栋", "内容部 谢主编", 150, 2018, OPEN_ENDED,
+    static final FirmSpec YONGCHUAN_MEDIA = new FirmSpec(
+            "yongchuan-media",
+            "重庆永川数字传媒有限公司",
+            "文化传媒",
+            "500118",
+            "重庆市永川区",
+            "科技园区数字经济产业园2栋",
+            "内容部 谢主编",
+            150,
+            2018,
+            OPEN_ENDED,
             Map.of(DIGITAL_MEDIA, 3, E_COMMERCE, 1),
             List.of("视频剪辑助理", "平面设计助理", "新媒体运营助理"));
     // A partner the school stopped working with: inactive now, but its placements stay on record.
-    static final FirmSpec HUASITE_MOULD = new FirmSpec("huasite-mould", "重庆华斯特模具有限公司", "模具制造",
-            "500120", "重庆市璧山区", "青杠街道工业园东区8号", "人事部 龚经理", 210, 2014, 2018,
+    static final FirmSpec HUASITE_MOULD = new FirmSpec(
+            "huasite-mould",
+            "重庆华斯特模具有限公司",
+            "模具制造",
+            "500120",
+            "重庆市璧山区",
+            "青杠街道工业园东区8号",
+            "人事部 龚经理",
+            210,
+            2014,
+            2018,
             Map.of(MACHINING, 3, CNC, 2),
             List.of("模具钳工", "电火花加工操作工", "线切割操作工"));
 
-    static final List<FirmSpec> FIRMS = List.of(GREAT_WALL, YADEA, PACIFIC_PRECISION, DAWA, PRIMAX, YONGXIN, PCCW,
-            ESV, YUXI_CNC, FENGHUANGHU_ELECTRONICS, YUYUN_AUTO, CHICHENG_AUTO, CHAZHU_ECOMMERCE, GONGXIAO_ECOMMERCE,
-            WEIXINGHU_HOTEL, SONGJI_TOURISM, YUYONG_FINANCE, YONGCHUAN_MEDIA, HUASITE_MOULD);
+    static final List<FirmSpec> FIRMS = List.of(
+            GREAT_WALL,
+            YADEA,
+            PACIFIC_PRECISION,
+            DAWA,
+            PRIMAX,
+            YONGXIN,
+            PCCW,
+            ESV,
+            YUXI_CNC,
+            FENGHUANGHU_ELECTRONICS,
+            YUYUN_AUTO,
+            CHICHENG_AUTO,
+            CHAZHU_ECOMMERCE,
+            GONGXIAO_ECOMMERCE,
+            WEIXINGHU_HOTEL,
+            SONGJI_TOURISM,
+            YUYONG_FINANCE,
+            YONGCHUAN_MEDIA,
+            HUASITE_MOULD);
 
     // The classes the school runs with its partners every year (Great Wall's dual system apart).
     static final List<ClassPlan> PARTNER_CLASSES = List.of(
@@ -190,11 +401,12 @@ final class DemoCatalogue {
     private static final String CREDIT_LETTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] ORG_CODE_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
-    private DemoCatalogue() {
-    }
+    private DemoCatalogue() {}
 
     static MajorSpec major(String code) {
-        return MAJORS.stream().filter(m -> m.code().equals(code)).findFirst()
+        return MAJORS.stream()
+                .filter(m -> m.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no demo major " + code));
     }
 
@@ -231,8 +443,8 @@ final class DemoCatalogue {
     }
 
     private static ClassPlan apprenticeship(FirmSpec firm, String label, String majorCode, int from) {
-        return new ClassPlan(firm, label, majorCode, OrderClass.Programme.MODERN_APPRENTICESHIP, from, OPEN_ENDED,
-                30, 4);
+        return new ClassPlan(
+                firm, label, majorCode, OrderClass.Programme.MODERN_APPRENTICESHIP, from, OPEN_ENDED, 30, 4);
     }
 
     /**

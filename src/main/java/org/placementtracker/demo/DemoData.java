@@ -26,7 +26,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DemoData {
 
-    public enum Result { LOADED, ALREADY_LOADED, DATABASE_NOT_EMPTY }
+    public enum Result {
+        LOADED,
+        ALREADY_LOADED,
+        DATABASE_NOT_EMPTY
+    }
 
     /** Where demo data may go. */
     public enum Target {
@@ -37,14 +41,15 @@ public class DemoData {
     }
 
     /** Rows inserted per table. Majors already present are kept, so that count can be lower. */
-    public record Counts(int majors, int firms, int students, int orderClasses, int members, int rotations,
-            int placements) {
+    public record Counts(
+            int majors, int firms, int students, int orderClasses, int members, int rotations, int placements) {
 
         @Override
         public String toString() {
-            return String.format("%,d majors, %,d firms, %,d students, %,d order classes with %,d members, "
-                    + "%,d rotations, %,d placements", majors, firms, students, orderClasses, members, rotations,
-                    placements);
+            return String.format(
+                    "%,d majors, %,d firms, %,d students, %,d order classes with %,d members, "
+                            + "%,d rotations, %,d placements",
+                    majors, firms, students, orderClasses, members, rotations, placements);
         }
     }
 
@@ -85,7 +90,8 @@ public class DemoData {
     public Outcome load(Target target) {
         long started = System.nanoTime();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        Outcome outcome = QuarkusTransaction.requiringNew().timeout(TIMEOUT_SECONDS)
+        Outcome outcome = QuarkusTransaction.requiringNew()
+                .timeout(TIMEOUT_SECONDS)
                 .call(() -> loadInTransaction(target, today))
                 .took(Duration.ofNanos(System.nanoTime() - started));
         log(outcome);
@@ -134,10 +140,9 @@ public class DemoData {
         }
     }
 
-    private static void recordLoad(Connection connection, LocalDate asOf, Counts counts)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "insert into demo_data_load (as_of, summary) values (?, ?)")) {
+    private static void recordLoad(Connection connection, LocalDate asOf, Counts counts) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("insert into demo_data_load (as_of, summary) values (?, ?)")) {
             statement.setDate(1, Date.valueOf(asOf));
             statement.setString(2, counts.toString());
             statement.executeUpdate();
@@ -146,13 +151,17 @@ public class DemoData {
 
     private static void log(Outcome outcome) {
         switch (outcome.result()) {
-            case LOADED -> LOG.infof("Demo data loaded in %.1f s (as of %s): %s; it will not be loaded into "
-                    + "this database again", outcome.elapsed().toMillis() / 1000.0, outcome.asOf(), outcome.counts());
-            case DATABASE_NOT_EMPTY -> LOG.warn("Demo data not loaded: the database already holds students or "
-                    + "firms, and demo rows must not mix with real records. For the demo, start on an empty "
-                    + "database (a new PT_DATA_DIR, or DB_URL pointing at an empty database).");
-            case ALREADY_LOADED -> LOG.infof("Demo data not loaded: this database already has it (loaded on %s)",
-                    outcome.asOf());
+            case LOADED ->
+                LOG.infof(
+                        "Demo data loaded in %.1f s (as of %s): %s; it will not be loaded into "
+                                + "this database again",
+                        outcome.elapsed().toMillis() / 1000.0, outcome.asOf(), outcome.counts());
+            case DATABASE_NOT_EMPTY ->
+                LOG.warn("Demo data not loaded: the database already holds students or "
+                        + "firms, and demo rows must not mix with real records. For the demo, start on an empty "
+                        + "database (a new PT_DATA_DIR, or DB_URL pointing at an empty database).");
+            case ALREADY_LOADED ->
+                LOG.infof("Demo data not loaded: this database already has it (loaded on %s)", outcome.asOf());
         }
     }
 }

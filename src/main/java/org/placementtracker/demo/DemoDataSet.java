@@ -21,32 +21,65 @@ import org.placementtracker.student.Student;
  */
 final class DemoDataSet {
 
-    record MajorRow(String code, String name, String group) {
-    }
+    record MajorRow(String code, String name, String group) {}
 
-    record FirmRow(UUID id, String name, String creditCode, String industry, String district, String address,
-            String contactName, int headcount, Firm.Status status) {
-    }
+    record FirmRow(
+            UUID id,
+            String name,
+            String creditCode,
+            String industry,
+            String district,
+            String address,
+            String contactName,
+            int headcount,
+            Firm.Status status) {}
 
-    record StudentRow(UUID id, String studentNo, String name, Student.Gender gender, LocalDate birthDate,
-            String majorCode, int cohortYear, String className, Student.Status status) {
-    }
+    record StudentRow(
+            UUID id,
+            String studentNo,
+            String name,
+            Student.Gender gender,
+            LocalDate birthDate,
+            String majorCode,
+            int cohortYear,
+            String className,
+            Student.Status status) {}
 
-    record OrderClassRow(UUID id, String name, UUID firmId, String majorCode, int intakeYear, int quota,
-            OrderClass.Programme programme, OrderClass.Status status, int memberCount) {
-    }
+    record OrderClassRow(
+            UUID id,
+            String name,
+            UUID firmId,
+            String majorCode,
+            int intakeYear,
+            int quota,
+            OrderClass.Programme programme,
+            OrderClass.Status status,
+            int memberCount) {}
 
-    record MemberRow(UUID orderClassId, UUID studentId, boolean classOpen, Instant joinedAt) {
-    }
+    record MemberRow(UUID orderClassId, UUID studentId, boolean classOpen, Instant joinedAt) {}
 
-    record RotationRow(UUID id, UUID orderClassId, UUID firmId, String site, LocalDate startDate, LocalDate endDate,
-            String mentorName, Rotation.Status status) {
-    }
+    record RotationRow(
+            UUID id,
+            UUID orderClassId,
+            UUID firmId,
+            String site,
+            LocalDate startDate,
+            LocalDate endDate,
+            String mentorName,
+            Rotation.Status status) {}
 
-    record PlacementRow(UUID id, UUID studentId, UUID firmId, Placement.Type type, UUID orderClassId,
-            UUID rotationId, String position, LocalDate startDate, LocalDate endDate, Placement.Status status,
-            String statusReason) {
-    }
+    record PlacementRow(
+            UUID id,
+            UUID studentId,
+            UUID firmId,
+            Placement.Type type,
+            UUID orderClassId,
+            UUID rotationId,
+            String position,
+            LocalDate startDate,
+            LocalDate endDate,
+            Placement.Status status,
+            String statusReason) {}
 
     static final long SEED = 20140901L;
     static final int FIRST_COHORT = 2012;
@@ -67,8 +100,15 @@ final class DemoDataSet {
     static DemoDataSet generate(LocalDate today) {
         DemoDataSet data = new DemoDataSet(today);
         DemoCatalogue.MAJORS.forEach(m -> data.majors.add(new MajorRow(m.code(), m.name(), m.group())));
-        DemoCatalogue.FIRMS.forEach(f -> data.firms.add(new FirmRow(f.id(), f.name(), f.creditCode(), f.industry(),
-                f.district(), f.address(), f.contactName(), f.headcount(),
+        DemoCatalogue.FIRMS.forEach(f -> data.firms.add(new FirmRow(
+                f.id(),
+                f.name(),
+                f.creditCode(),
+                f.industry(),
+                f.district(),
+                f.address(),
+                f.contactName(),
+                f.headcount(),
                 f.active() ? Firm.Status.ACTIVE : Firm.Status.INACTIVE)));
         for (int cohort = FIRST_COHORT; cohort <= SchoolCalendar.latestIntake(today); cohort++) {
             new CohortProgramme(cohort, today, data).generate();

@@ -81,8 +81,7 @@ final class DemoDataWriter {
             .column("status", "text", PlacementRow::status)
             .column("status_reason", "text", PlacementRow::statusReason);
 
-    private DemoDataWriter() {
-    }
+    private DemoDataWriter() {}
 
     static DemoData.Counts write(Connection connection, DemoDataSet data) throws SQLException {
         int majors = MAJORS.execute(connection, data.majors());

@@ -7,8 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 /** The school year (September to August) and the week rhythm placements are planned in. */
 final class SchoolCalendar {
 
-    private SchoolCalendar() {
-    }
+    private SchoolCalendar() {}
 
     /** The year the school year containing this day started in. */
     static int schoolYearOf(LocalDate day) {

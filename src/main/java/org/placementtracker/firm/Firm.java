@@ -14,7 +14,10 @@ import org.placementtracker.common.VersionedEntity;
 public class Firm extends VersionedEntity {
 
     @Schema(name = "FirmStatus")
-    public enum Status { ACTIVE, INACTIVE }
+    public enum Status {
+        ACTIVE,
+        INACTIVE
+    }
 
     @Id
     public UUID id;

@@ -9,16 +9,26 @@ import org.placementtracker.common.ValidCreditCode;
 
 @Schema(description = "A partner firm as created or patched")
 public record FirmRequest(
-        @Schema(examples = "长城汽车股份有限公司") @NotBlank @Size(max = 200) String name,
+        @Schema(examples = "长城汽车股份有限公司") @NotBlank @Size(max = 200)
+        String name,
+
         @Schema(description = "Unified Social Credit Code (GB 32100), unique", examples = "91130600105768230Q")
-        @NotBlank @ValidCreditCode String creditCode,
+        @NotBlank
+        @ValidCreditCode
+        String creditCode,
+
         @Schema(examples = "汽车制造") @Size(max = 100) String industry,
         @Schema(examples = "保定市莲池区") @Size(max = 100) String district,
         @Schema(examples = "朝阳南大街2266号") @Size(max = 300) String address,
         @Schema(examples = "王经理") @Size(max = 100) String contactName,
-        @Schema(examples = "0312-2196000") @Size(max = 20)
-        @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number") String contactPhone,
-        @Schema(description = "On-post staff, for the 10% intern rule; defaults to 0", examples = "12000")
-        @Min(0) Integer headcount,
-        @Schema(description = "Defaults to ACTIVE", examples = "ACTIVE") Firm.Status status) {
-}
+
+        @Schema(examples = "0312-2196000")
+        @Size(max = 20)
+        @Pattern(regexp = "\\+?[0-9 -]{5,20}", message = "must be a phone number")
+        String contactPhone,
+
+        @Schema(description = "On-post staff, for the 10% intern rule; defaults to 0", examples = "12000") @Min(0)
+        Integer headcount,
+
+        @Schema(description = "Defaults to ACTIVE", examples = "ACTIVE")
+        Firm.Status status) {}

@@ -56,12 +56,19 @@ public class FirmResource {
     @POST
     @Idempotent
     @ResponseStatus(201)
-    @Operation(summary = "Create a partner firm", description = "Name and credit code are unique; status defaults to ACTIVE.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new firm",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FirmResponse.class)))
+    @Operation(
+            summary = "Create a partner firm",
+            description = "Name and credit code are unique; status defaults to ACTIVE.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new firm",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = FirmResponse.class)))
     public RestResponse<FirmResponse> createFirm(
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "firm", value = EXAMPLE)))
-            @Valid @NotNull FirmRequest request) {
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "firm", value = EXAMPLE))) @Valid @NotNull
+                    FirmRequest request) {
         FirmResponse created = service.create(request);
         return Created.at("/api/v1/firms/" + created.id(), created);
     }
@@ -73,12 +80,20 @@ public class FirmResource {
             @Parameter(description = "Industry, exactly") @QueryParam("industry") @Size(max = 100) String industry,
             @Parameter(description = "ACTIVE or INACTIVE") @QueryParam("status") Firm.Status status,
             @Parameter(description = "name (default, pinyin order) or createdAt; prefix - to descend")
-            @QueryParam("sort") @Size(max = 40) String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
-        FirmService.Filter filter = new FirmService.Filter(Text.blankToNull(q),
-                Text.blankToNull(industry),
-                status);
+                    @QueryParam("sort")
+                    @Size(max = 40)
+                    String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
+        FirmService.Filter filter = new FirmService.Filter(Text.blankToNull(q), Text.blankToNull(industry), status);
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
@@ -92,18 +107,33 @@ public class FirmResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change a partner firm", description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
-    public FirmResponse patchFirm(@PathParam("id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = FirmRequest.class), examples = @ExampleObject(name = "deactivate",
-                    value = "{\"status\": \"INACTIVE\", \"contactPhone\": null}"))) @NotNull JsonNode patch) {
+    @Operation(
+            summary = "Change a partner firm",
+            description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
+    public FirmResponse patchFirm(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = FirmRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "deactivate",
+                                                            value =
+                                                                    "{\"status\": \"INACTIVE\", \"contactPhone\": null}")))
+                    @NotNull
+                    JsonNode patch) {
         return service.patch(id, patch);
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    @Operation(summary = "Delete a partner firm", description = "Refused with 409 while placements or order classes refer to it.")
+    @Operation(
+            summary = "Delete a partner firm",
+            description = "Refused with 409 while placements or order classes refer to it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteFirm(@PathParam("id") UUID id) {
         service.delete(id);

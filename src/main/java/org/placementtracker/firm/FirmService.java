@@ -8,9 +8,9 @@ import java.util.UUID;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
-import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
@@ -25,8 +25,7 @@ public class FirmService {
             .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, f -> f.createdAt));
 
     /** Filters of the firm list; null means "any". */
-    public record Filter(String q, String industry, Firm.Status status) {
-    }
+    public record Filter(String q, String industry, Firm.Status status) {}
 
     private final EntityManager em;
     private final CursorCodec cursors;
@@ -34,7 +33,12 @@ public class FirmService {
     private final Preconditions preconditions;
     private final CurrentCaller caller;
 
-    public FirmService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, CurrentCaller caller) {
+    public FirmService(
+            EntityManager em,
+            CursorCodec cursors,
+            MergePatch mergePatch,
+            Preconditions preconditions,
+            CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
@@ -62,7 +66,9 @@ public class FirmService {
     @Transactional
     public Page<FirmResponse> list(Filter filter, String sort, PageRequest page) {
         return Listing.of(Firm.class)
-                .filter("q", Text.containsPattern(filter.q()),
+                .filter(
+                        "q",
+                        Text.containsPattern(filter.q()),
                         "(lower(e.name) like :q escape '!' or lower(e.creditCode) like :q escape '!')")
                 .filter("industry", filter.industry(), "e.industry = :industry")
                 .filter("status", filter.status(), "e.status = :status")
@@ -85,11 +91,15 @@ public class FirmService {
         Firm firm = find(id);
         preconditions.check(firm.version);
         long placements = em.createQuery("select count(p) from Placement p where p.firmId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
         long classes = em.createQuery("select count(o) from OrderClass o where o.firmId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
         if (placements > 0 || classes > 0) {
-            throw ProblemException.conflict("still-referenced", "Firm is in use",
+            throw ProblemException.conflict(
+                    "still-referenced",
+                    "Firm is in use",
                     "Firm " + firm.name + " has " + placements + " placements and " + classes
                             + " order classes; set its status to INACTIVE instead");
         }
@@ -106,20 +116,28 @@ public class FirmService {
     }
 
     private static FirmRequest asRequest(Firm f) {
-        return new FirmRequest(f.name, f.creditCode, f.industry, f.district, f.address, f.contactName,
-                f.contactPhone, f.headcount, f.status);
+        return new FirmRequest(
+                f.name,
+                f.creditCode,
+                f.industry,
+                f.district,
+                f.address,
+                f.contactName,
+                f.contactPhone,
+                f.headcount,
+                f.status);
     }
 
     private static void apply(Firm firm, FirmRequest request) {
         String name = request.name().trim();
         String creditCode = request.creditCode().toUpperCase();
         if (!name.equals(firm.name) && Firm.count("name", name) > 0) {
-            throw ProblemException.conflict("duplicate-firm-name", "Firm name already used",
-                    "Another firm is called " + name);
+            throw ProblemException.conflict(
+                    "duplicate-firm-name", "Firm name already used", "Another firm is called " + name);
         }
         if (!creditCode.equals(firm.creditCode) && Firm.count("creditCode", creditCode) > 0) {
-            throw ProblemException.conflict("duplicate-credit-code", "Credit code already used",
-                    "Another firm has credit code " + creditCode);
+            throw ProblemException.conflict(
+                    "duplicate-credit-code", "Credit code already used", "Another firm has credit code " + creditCode);
         }
         firm.name = name;
         firm.creditCode = creditCode;

@@ -31,8 +31,8 @@ public class IdempotencyInterceptor {
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
 
-    public IdempotencyInterceptor(IdempotencyStore store, CurrentVertxRequest request, SecurityIdentity identity,
-            ObjectMapper mapper) {
+    public IdempotencyInterceptor(
+            IdempotencyStore store, CurrentVertxRequest request, SecurityIdentity identity, ObjectMapper mapper) {
         this.store = store;
         this.request = request;
         this.identity = identity;
@@ -49,8 +49,8 @@ public class IdempotencyInterceptor {
             throw ProblemException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
         }
         Object credential = identity.getAttribute(CallerIdentity.CREDENTIAL);
-        IdempotencyStore.Outcome outcome = store.execute(String.valueOf(credential), key, fingerprint(operation),
-                operation);
+        IdempotencyStore.Outcome outcome =
+                store.execute(String.valueOf(credential), key, fingerprint(operation), operation);
         if (outcome.replayed()) {
             request.getCurrent().response().putHeader("Idempotency-Replayed", "true");
         }

@@ -3,10 +3,10 @@ package org.placementtracker.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -29,14 +29,15 @@ import org.placementtracker.common.ProblemException;
 public class IdempotencyStore {
 
     /** What a replay gives back: the stored answer, and that it is one. */
-    record Outcome(Object result, boolean replayed) {
-    }
+    record Outcome(Object result, boolean replayed) {}
 
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final Duration retention;
 
-    public IdempotencyStore(EntityManager em, ObjectMapper mapper,
+    public IdempotencyStore(
+            EntityManager em,
+            ObjectMapper mapper,
             @ConfigProperty(name = "pt.idempotency.retention", defaultValue = "24H") Duration retention) {
         this.em = em;
         this.mapper = mapper;
@@ -49,20 +50,28 @@ public class IdempotencyStore {
     public Outcome execute(String credential, String key, String requestHash, InvocationContext operation)
             throws Exception {
         Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", credential + "\n" + key).getSingleResult();
+                .setParameter("k", credential + "\n" + key)
+                .getSingleResult();
         if (!locked) {
-            throw ProblemException.conflict("idempotency-key-in-use", "Request with this key still running",
+            throw ProblemException.conflict(
+                    "idempotency-key-in-use",
+                    "Request with this key still running",
                     "A request with the same Idempotency-Key is being processed; retry when it has finished");
         }
         @SuppressWarnings("unchecked")
         List<Object[]> stored = em.createNativeQuery("select request_hash, status, body, location from "
                         + "idempotency_record where credential = :c and idem_key = :k and created_at > :since")
-                .setParameter("c", credential).setParameter("k", key)
-                .setParameter("since", java.time.OffsetDateTime.now().minus(retention)).getResultList();
+                .setParameter("c", credential)
+                .setParameter("k", key)
+                .setParameter("since", java.time.OffsetDateTime.now().minus(retention))
+                .getResultList();
         if (!stored.isEmpty()) {
             Object[] row = stored.get(0);
             if (!requestHash.equals(row[0])) {
-                throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                throw new ProblemException(
+                        422,
+                        "idempotency-key-reused",
+                        "Idempotency-Key reused",
                         "This Idempotency-Key was used for a different request");
             }
             return new Outcome(replay(operation, ((Number) row[1]).intValue(), (String) row[2], (String) row[3]), true);
@@ -72,26 +81,36 @@ public class IdempotencyStore {
         return new Outcome(result, false);
     }
 
-    private void record(String credential, String key, String requestHash, Object result) throws JsonProcessingException {
+    private void record(String credential, String key, String requestHash, Object result)
+            throws JsonProcessingException {
         int status = 200;
         Object body = result;
         String location = null;
         if (result instanceof RestResponse<?> response) {
             status = response.getStatus();
             body = response.getEntity();
-            location = response.getLocation() == null ? null : response.getLocation().toString();
+            location = response.getLocation() == null
+                    ? null
+                    : response.getLocation().toString();
         }
         em.createNativeQuery("delete from idempotency_record where credential = :c and idem_key = :k")
-                .setParameter("c", credential).setParameter("k", key).executeUpdate();
+                .setParameter("c", credential)
+                .setParameter("k", key)
+                .executeUpdate();
         em.createNativeQuery("insert into idempotency_record (credential, idem_key, request_hash, status, body, "
                         + "location) values (:c, :k, :h, :s, :b, :l)")
-                .setParameter("c", credential).setParameter("k", key).setParameter("h", requestHash)
-                .setParameter("s", status).setParameter("b", body == null ? null : mapper.writeValueAsString(body))
-                .setParameter("l", location).executeUpdate();
+                .setParameter("c", credential)
+                .setParameter("k", key)
+                .setParameter("h", requestHash)
+                .setParameter("s", status)
+                .setParameter("b", body == null ? null : mapper.writeValueAsString(body))
+                .setParameter("l", location)
+                .executeUpdate();
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
             // Expired records are swept now and then by the writers themselves: no scheduler needed.
             em.createNativeQuery("delete from idempotency_record where created_at < :before")
-                    .setParameter("before", java.time.OffsetDateTime.now().minus(retention)).executeUpdate();
+                    .setParameter("before", java.time.OffsetDateTime.now().minus(retention))
+                    .executeUpdate();
         }
     }
 
@@ -101,7 +120,8 @@ public class IdempotencyStore {
         if (operation.getMethod().getReturnType() == RestResponse.class) {
             Type entityType = returned instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
             Object entity = body == null ? null : mapper.readValue(body, mapper.constructType(entityType));
-            RestResponse.ResponseBuilder<Object> builder = RestResponse.ResponseBuilder.create(status).entity(entity);
+            RestResponse.ResponseBuilder<Object> builder =
+                    RestResponse.ResponseBuilder.create(status).entity(entity);
             if (location != null) {
                 builder.location(URI.create(location));
             }

@@ -50,12 +50,28 @@ public class MajorResource {
     @POST
     @Idempotent
     @ResponseStatus(201)
-    @Operation(summary = "Create a major", description = "The code is the key and cannot change later; 409 if it exists.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new major",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MajorResponse.class)))
-    public RestResponse<MajorResponse> createMajor(@RequestBody(content = @Content(examples = @ExampleObject(name = "major",
-            value = "{\"code\": \"700206\", \"name\": \"汽车运用与维修\", \"group\": \"汽车专业群\"}")))
-            @Valid @NotNull MajorRequest request) {
+    @Operation(
+            summary = "Create a major",
+            description = "The code is the key and cannot change later; 409 if it exists.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new major",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MajorResponse.class)))
+    public RestResponse<MajorResponse> createMajor(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "major",
+                                                            value =
+                                                                    "{\"code\": \"700206\", \"name\": \"汽车运用与维修\", \"group\": \"汽车专业群\"}")))
+                    @Valid
+                    @NotNull
+                    MajorRequest request) {
         MajorResponse created = service.create(request);
         return Created.at("/api/v1/majors/" + created.code(), created);
     }
@@ -64,9 +80,18 @@ public class MajorResource {
     @Operation(summary = "List majors", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<MajorResponse> listMajors(
             @Parameter(description = "Part of the name or code") @QueryParam("q") @Size(max = 100) String q,
-            @Parameter(description = "Order: code or name, prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+            @Parameter(description = "Order: code or name, prefix - to descend") @QueryParam("sort") @Size(max = 40)
+                    String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
         return service.list(Text.blankToNull(q), sort, PageRequest.of(limit, cursor));
     }
 
@@ -81,10 +106,20 @@ public class MajorResource {
     @Path("/{code}")
     @Consumes(MergePatch.MEDIA_TYPE)
     @Operation(summary = "Change a major", description = "JSON Merge Patch (RFC 7396); the code cannot change.")
-    public MajorResponse patchMajor(@PathParam("code") String code,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = MajorRequest.class), examples = @ExampleObject(name = "rename",
-                    value = "{\"name\": \"汽车运用与维修（新能源方向）\"}"))) @NotNull JsonNode patch) {
+    public MajorResponse patchMajor(
+            @PathParam("code") String code,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = MajorRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "rename",
+                                                            value = "{\"name\": \"汽车运用与维修（新能源方向）\"}")))
+                    @NotNull
+                    JsonNode patch) {
         return service.patch(code, patch);
     }
 

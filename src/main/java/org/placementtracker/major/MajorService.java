@@ -7,9 +7,9 @@ import jakarta.transaction.Transactional;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
-import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
@@ -36,7 +36,9 @@ public class MajorService {
     @Transactional
     public MajorResponse create(MajorRequest request) {
         if (Major.findById(request.code()) != null) {
-            throw ProblemException.conflict("duplicate-major", "Major already exists",
+            throw ProblemException.conflict(
+                    "duplicate-major",
+                    "Major already exists",
                     "A major with code " + request.code() + " already exists");
         }
         Major major = new Major();
@@ -54,7 +56,9 @@ public class MajorService {
     @Transactional
     public Page<MajorResponse> list(String q, String sort, PageRequest page) {
         return Listing.of(Major.class)
-                .filter("q", Text.containsPattern(q),
+                .filter(
+                        "q",
+                        Text.containsPattern(q),
                         "(lower(e.name) like :q escape '!' or lower(e.code) like :q escape '!')")
                 .page(em, cursors, SORTS.parse(sort), page, MajorResponse::of);
     }
@@ -77,11 +81,15 @@ public class MajorService {
         Major major = find(code);
         preconditions.check(major.version);
         long students = em.createQuery("select count(s) from Student s where s.majorCode = :code", Long.class)
-                .setParameter("code", code).getSingleResult();
+                .setParameter("code", code)
+                .getSingleResult();
         long classes = em.createQuery("select count(o) from OrderClass o where o.majorCode = :code", Long.class)
-                .setParameter("code", code).getSingleResult();
+                .setParameter("code", code)
+                .getSingleResult();
         if (students > 0 || classes > 0) {
-            throw ProblemException.conflict("still-referenced", "Major is in use",
+            throw ProblemException.conflict(
+                    "still-referenced",
+                    "Major is in use",
                     "Major " + code + " is used by " + students + " students and " + classes + " order classes");
         }
         major.delete();
@@ -98,6 +106,8 @@ public class MajorService {
 
     private static void apply(Major major, MajorRequest request) {
         major.name = request.name().trim();
-        major.majorGroup = request.group() == null || request.group().isBlank() ? null : request.group().trim();
+        major.majorGroup = request.group() == null || request.group().isBlank()
+                ? null
+                : request.group().trim();
     }
 }

@@ -5,5 +5,4 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "The student to add to an order class")
-public record MemberRequest(@NotNull UUID studentId) {
-}
+public record MemberRequest(@NotNull UUID studentId) {}

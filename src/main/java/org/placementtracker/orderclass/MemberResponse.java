@@ -13,7 +13,6 @@ public record MemberResponse(
         Instant joinedAt) {
 
     static MemberResponse of(OrderClassMember m) {
-        return new MemberResponse(m.id.studentId, m.student.studentNo, m.student.name, m.student.majorCode,
-                m.joinedAt);
+        return new MemberResponse(m.id.studentId, m.student.studentNo, m.student.name, m.student.majorCode, m.joinedAt);
     }
 }

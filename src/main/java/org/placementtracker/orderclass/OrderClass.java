@@ -14,10 +14,17 @@ import org.placementtracker.common.VersionedEntity;
 public class OrderClass extends VersionedEntity {
 
     @Schema(name = "OrderClassProgramme")
-    public enum Programme { ORDER_CLASS, DUAL_SYSTEM, MODERN_APPRENTICESHIP }
+    public enum Programme {
+        ORDER_CLASS,
+        DUAL_SYSTEM,
+        MODERN_APPRENTICESHIP
+    }
 
     @Schema(name = "OrderClassStatus")
-    public enum Status { OPEN, CLOSED }
+    public enum Status {
+        OPEN,
+        CLOSED
+    }
 
     @Id
     public UUID id;

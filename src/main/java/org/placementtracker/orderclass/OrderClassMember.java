@@ -8,11 +8,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.io.Serializable;
-import org.hibernate.envers.Audited;
-import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import org.placementtracker.student.Student;
 
 /** A student's membership of an order class. */
@@ -27,8 +27,7 @@ public class OrderClassMember extends PanacheEntityBase {
 
         public UUID studentId;
 
-        protected Key() {
-        }
+        protected Key() {}
 
         public Key(UUID orderClassId, UUID studentId) {
             this.orderClassId = orderClassId;
@@ -37,7 +36,8 @@ public class OrderClassMember extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(orderClassId, key.orderClassId)
+            return other instanceof Key key
+                    && Objects.equals(orderClassId, key.orderClassId)
                     && Objects.equals(studentId, key.studentId);
         }
 

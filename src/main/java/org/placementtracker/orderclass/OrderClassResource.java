@@ -37,7 +37,9 @@ import org.placementtracker.common.Text;
 import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/order-classes")
-@Tag(name = "Order classes", description = "Classes run for one firm (订单班, dual-system, apprenticeship) and their members")
+@Tag(
+        name = "Order classes",
+        description = "Classes run for one firm (订单班, dual-system, apprenticeship) and their members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrderClassResource {
@@ -56,11 +58,18 @@ public class OrderClassResource {
     @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create an order class", description = "Firm and major must exist; status defaults to OPEN.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new order class",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrderClassResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new order class",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OrderClassResponse.class)))
     public RestResponse<OrderClassResponse> createOrderClass(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "orderClass", value = EXAMPLE)))
-            @Valid @NotNull OrderClassRequest request) {
+                    @Valid
+                    @NotNull
+                    OrderClassRequest request) {
         OrderClassResponse created = service.create(request);
         return Created.at("/api/v1/order-classes/" + created.id(), created);
     }
@@ -71,16 +80,26 @@ public class OrderClassResource {
             @Parameter(description = "Firm id") @QueryParam("firmId") UUID firmId,
             @Parameter(description = "Major code") @QueryParam("majorCode") @Size(max = 12) String majorCode,
             @Parameter(description = "Intake year") @QueryParam("intakeYear") @Min(1900) @Max(2200) Integer intakeYear,
-            @Parameter(description = "ORDER_CLASS, DUAL_SYSTEM or MODERN_APPRENTICESHIP") @QueryParam("programme") OrderClass.Programme programme,
+            @Parameter(description = "ORDER_CLASS, DUAL_SYSTEM or MODERN_APPRENTICESHIP") @QueryParam("programme")
+                    OrderClass.Programme programme,
             @Parameter(description = "OPEN or CLOSED") @QueryParam("status") OrderClass.Status status,
             @Parameter(description = "Part of the name") @QueryParam("q") @Size(max = 100) String q,
-            @Parameter(description = "name (default), intakeYear or createdAt; prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
-        OrderClassService.Filter filter = new OrderClassService.Filter(firmId,
-                Text.blankToNull(majorCode), intakeYear,
-                programme,
-                status, Text.blankToNull(q));
+            @Parameter(description = "name (default), intakeYear or createdAt; prefix - to descend")
+                    @QueryParam("sort")
+                    @Size(max = 40)
+                    String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
+        OrderClassService.Filter filter = new OrderClassService.Filter(
+                firmId, Text.blankToNull(majorCode), intakeYear, programme, status, Text.blankToNull(q));
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
@@ -94,13 +113,22 @@ public class OrderClassResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change an order class",
+    @Operation(
+            summary = "Change an order class",
             description = "JSON Merge Patch (RFC 7396). The quota cannot go below the current members; closing frees "
                     + "members to join another open class.")
-    public OrderClassResponse patchOrderClass(@PathParam("id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = OrderClassRequest.class), examples = @ExampleObject(name = "close",
-                    value = "{\"status\": \"CLOSED\"}"))) @NotNull JsonNode patch) {
+    public OrderClassResponse patchOrderClass(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = OrderClassRequest.class),
+                                            examples =
+                                                    @ExampleObject(name = "close", value = "{\"status\": \"CLOSED\"}")))
+                    @NotNull
+                    JsonNode patch) {
         return service.patch(id, patch);
     }
 
@@ -117,26 +145,55 @@ public class OrderClassResource {
     @Idempotent
     @Path("/{id}/members")
     @ResponseStatus(201)
-    @Operation(summary = "Add a member to an order class",
+    @Operation(
+            summary = "Add a member to an order class",
             description = "409 when the class is full (the quota holds under concurrent requests), closed, or the "
                     + "student is already in an open order class.")
-    @APIResponse(responseCode = "201", description = "Added",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberResponse.class)))
-    public RestResponse<MemberResponse> addMember(@PathParam("id") UUID id,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "member",
-                    value = "{\"studentId\": \"3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11\"}")))
-            @Valid @NotNull MemberRequest request) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Added",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MemberResponse.class)))
+    public RestResponse<MemberResponse> addMember(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "member",
+                                                            value =
+                                                                    "{\"studentId\": \"3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11\"}")))
+                    @Valid
+                    @NotNull
+                    MemberRequest request) {
         MemberResponse added = service.enrol(id, request);
         return Created.at("/api/v1/order-classes/" + id + "/members/" + added.studentId(), added);
     }
 
     @GET
     @Path("/{id}/members")
-    @Operation(summary = "List the members of an order class", description = "Ordered by student number; cursor-paginated.")
-    public Page<MemberResponse> listMembers(@PathParam("id") UUID id,
-            @Parameter(description = "studentNo (default) or joinedAt; prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+    @Operation(
+            summary = "List the members of an order class",
+            description = "Ordered by student number; cursor-paginated.")
+    public Page<MemberResponse> listMembers(
+            @PathParam("id") UUID id,
+            @Parameter(description = "studentNo (default) or joinedAt; prefix - to descend")
+                    @QueryParam("sort")
+                    @Size(max = 40)
+                    String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
         return service.members(id, sort, PageRequest.of(limit, cursor));
     }
 
@@ -150,7 +207,9 @@ public class OrderClassResource {
     @DELETE
     @Path("/{id}/members/{studentId}")
     @ResponseStatus(204)
-    @Operation(summary = "Remove a member from an order class", description = "Frees a place in the quota; 404 if the student is not a member.")
+    @Operation(
+            summary = "Remove a member from an order class",
+            description = "Frees a place in the quota; 404 if the student is not a member.")
     @APIResponse(responseCode = "204", description = "Removed")
     public void removeMember(@PathParam("id") UUID id, @PathParam("studentId") UUID studentId) {
         service.remove(id, studentId);

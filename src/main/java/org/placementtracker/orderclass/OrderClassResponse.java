@@ -14,13 +14,26 @@ public record OrderClassResponse(
         @Schema(examples = "45") int quota,
         OrderClass.Programme programme,
         OrderClass.Status status,
-        @Schema(description = "Current members (read-only)", examples = "38", readOnly = true) int memberCount,
+
+        @Schema(description = "Current members (read-only)", examples = "38", readOnly = true)
+        int memberCount,
+
         @Schema(description = "Changes with every write; the ETag of the resource", examples = "3", readOnly = true)
-        long version) implements Versioned {
+        long version)
+        implements Versioned {
 
     static OrderClassResponse of(OrderClass o) {
-        return new OrderClassResponse(o.id, o.name, o.firmId, o.majorCode, o.intakeYear, o.quota, o.programme,
-                o.status, o.memberCount, o.version);
+        return new OrderClassResponse(
+                o.id,
+                o.name,
+                o.firmId,
+                o.majorCode,
+                o.intakeYear,
+                o.quota,
+                o.programme,
+                o.status,
+                o.memberCount,
+                o.version);
     }
 
     OrderClassRequest asRequest() {

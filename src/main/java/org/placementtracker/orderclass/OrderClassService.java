@@ -15,9 +15,9 @@ import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
-import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
@@ -36,8 +36,8 @@ public class OrderClassService {
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, o -> o.createdAt));
 
     /** {@code s} is the member's student, fetched with each page (see {@link #members}). */
-    static final Sorts<OrderClassMember> MEMBER_SORTS = Sorts
-            .byKey(new SortColumn<OrderClassMember>("e.id.studentId", UUID.class, m -> m.id.studentId), "studentId")
+    static final Sorts<OrderClassMember> MEMBER_SORTS = Sorts.byKey(
+                    new SortColumn<OrderClassMember>("e.id.studentId", UUID.class, m -> m.id.studentId), "studentId")
             .withUnique("studentNo", new SortColumn<>("s.studentNo", String.class, m -> m.student.studentNo))
             .with("joinedAt", new SortColumn<>("e.joinedAt", Instant.class, m -> m.joinedAt))
             .byDefault("studentNo");
@@ -47,9 +47,13 @@ public class OrderClassService {
             + "member_count, version, created_at, updated_at";
 
     /** Filters of the order class list; null means "any". */
-    public record Filter(UUID firmId, String majorCode, Integer intakeYear, OrderClass.Programme programme,
-            OrderClass.Status status, String q) {
-    }
+    public record Filter(
+            UUID firmId,
+            String majorCode,
+            Integer intakeYear,
+            OrderClass.Programme programme,
+            OrderClass.Status status,
+            String q) {}
 
     private final EntityManager em;
     private final CursorCodec cursors;
@@ -58,7 +62,12 @@ public class OrderClassService {
     private final CurrentCaller caller;
     private final AuditRevisions revisions;
 
-    public OrderClassService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, CurrentCaller caller,
+    public OrderClassService(
+            EntityManager em,
+            CursorCodec cursors,
+            MergePatch mergePatch,
+            Preconditions preconditions,
+            CurrentCaller caller,
             AuditRevisions revisions) {
         this.em = em;
         this.revisions = revisions;
@@ -107,10 +116,12 @@ public class OrderClassService {
     public OrderClassResponse patch(UUID id, JsonNode patch) {
         OrderClass orderClass = lock(id);
         preconditions.check(orderClass.version);
-        OrderClassRequest changed = mergePatch.apply(OrderClassResponse.of(orderClass).asRequest(), patch,
-                OrderClassRequest.class);
+        OrderClassRequest changed =
+                mergePatch.apply(OrderClassResponse.of(orderClass).asRequest(), patch, OrderClassRequest.class);
         if (changed.quota() < orderClass.memberCount) {
-            throw ProblemException.conflict("quota-below-members", "Quota below current members",
+            throw ProblemException.conflict(
+                    "quota-below-members",
+                    "Quota below current members",
                     "The class has " + orderClass.memberCount + " members; the quota cannot be lower");
         }
         OrderClass.Status before = orderClass.status;
@@ -118,7 +129,8 @@ public class OrderClassService {
         if (before != orderClass.status) {
             em.createQuery("update OrderClassMember m set m.classOpen = :open where m.id.orderClassId = :id")
                     .setParameter("open", orderClass.status == OrderClass.Status.OPEN)
-                    .setParameter("id", id).executeUpdate();
+                    .setParameter("id", id)
+                    .executeUpdate();
             recordMembersInHistory(id);
         }
         em.flush();
@@ -130,11 +142,15 @@ public class OrderClassService {
         OrderClass orderClass = lock(id);
         preconditions.check(orderClass.version);
         long placements = em.createQuery("select count(p) from Placement p where p.orderClassId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
         long rotations = em.createQuery("select count(r) from Rotation r where r.orderClassId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
+                .setParameter("id", id)
+                .getSingleResult();
         if (placements > 0 || rotations > 0 || orderClass.memberCount > 0) {
-            throw ProblemException.conflict("still-referenced", "Order class is in use",
+            throw ProblemException.conflict(
+                    "still-referenced",
+                    "Order class is in use",
                     "The class has " + orderClass.memberCount + " members, " + rotations + " rotations and "
                             + placements + " placements; close it instead");
         }
@@ -154,26 +170,38 @@ public class OrderClassService {
             throw ProblemException.invalid("studentId", "no student has id " + request.studentId());
         }
         if (student.status != Student.Status.ENROLLED) {
-            throw ProblemException.conflict("student-not-enrolled", "Student is not enrolled",
+            throw ProblemException.conflict(
+                    "student-not-enrolled",
+                    "Student is not enrolled",
                     "Student " + student.studentNo + " is " + student.status);
         }
         if (orderClass.status != OrderClass.Status.OPEN) {
-            throw ProblemException.conflict("order-class-closed", "Order class is closed",
+            throw ProblemException.conflict(
+                    "order-class-closed",
+                    "Order class is closed",
                     "Order class " + orderClass.name + " is closed to new members");
         }
         if (OrderClassMember.findById(new OrderClassMember.Key(orderClassId, student.id)) != null) {
-            throw ProblemException.conflict("already-member", "Already a member",
+            throw ProblemException.conflict(
+                    "already-member",
+                    "Already a member",
                     "Student " + student.studentNo + " is already in this order class");
         }
         if (OrderClassMember.count("id.studentId = ?1 and classOpen = true", student.id) > 0) {
-            throw ProblemException.conflict("already-in-open-order-class", "Student already in an open order class",
+            throw ProblemException.conflict(
+                    "already-in-open-order-class",
+                    "Student already in an open order class",
                     "Student " + student.studentNo + " is already in another open order class");
         }
         int admitted = em.createQuery("update versioned OrderClass o set o.memberCount = o.memberCount + 1 "
                         + "where o.id = :id and o.memberCount < o.quota and o.status = :open")
-                .setParameter("id", orderClassId).setParameter("open", OrderClass.Status.OPEN).executeUpdate();
+                .setParameter("id", orderClassId)
+                .setParameter("open", OrderClass.Status.OPEN)
+                .executeUpdate();
         if (admitted == 0) {
-            throw ProblemException.conflict("order-class-full", "Order class is full",
+            throw ProblemException.conflict(
+                    "order-class-full",
+                    "Order class is full",
                     "Order class " + orderClass.name + " has reached its quota of " + orderClass.quota);
         }
         recordInHistory(orderClassId);
@@ -215,14 +243,16 @@ public class OrderClassService {
         }
         member.delete();
         em.createQuery("update versioned OrderClass o set o.memberCount = o.memberCount - 1 where o.id = :id")
-                .setParameter("id", orderClassId).executeUpdate();
+                .setParameter("id", orderClassId)
+                .executeUpdate();
         recordInHistory(orderClassId);
     }
 
     /** Ids of the current members, for dispatching a rotation. */
     public List<UUID> memberIds(UUID orderClassId) {
         return em.createQuery("select m.id.studentId from OrderClassMember m where m.id.orderClassId = :id", UUID.class)
-                .setParameter("id", orderClassId).getResultList();
+                .setParameter("id", orderClassId)
+                .getResultList();
     }
 
     /**
@@ -237,17 +267,22 @@ public class OrderClassService {
     private void recordInHistory(UUID orderClassId) {
         em.createNativeQuery("insert into order_class_aud (id, rev, revtype, " + AUDITED_COLUMNS + ") "
                         + "select id, :rev, :modified, " + AUDITED_COLUMNS + " from order_class where id = :id")
-                .setParameter("rev", revisions.current()).setParameter("modified", RevisionType.MOD.getRepresentation())
-                .setParameter("id", orderClassId).executeUpdate();
+                .setParameter("rev", revisions.current())
+                .setParameter("modified", RevisionType.MOD.getRepresentation())
+                .setParameter("id", orderClassId)
+                .executeUpdate();
     }
 
     /** The same for the members' rows, whose classOpen follows the class's status by an UPDATE statement. */
     private void recordMembersInHistory(UUID orderClassId) {
-        em.createNativeQuery("insert into order_class_member_aud (order_class_id, student_id, rev, revtype, class_open, "
-                        + "joined_at) select order_class_id, student_id, :rev, :modified, class_open, joined_at "
-                        + "from order_class_member where order_class_id = :id")
-                .setParameter("rev", revisions.current()).setParameter("modified", RevisionType.MOD.getRepresentation())
-                .setParameter("id", orderClassId).executeUpdate();
+        em.createNativeQuery(
+                        "insert into order_class_member_aud (order_class_id, student_id, rev, revtype, class_open, "
+                                + "joined_at) select order_class_id, student_id, :rev, :modified, class_open, joined_at "
+                                + "from order_class_member where order_class_id = :id")
+                .setParameter("rev", revisions.current())
+                .setParameter("modified", RevisionType.MOD.getRepresentation())
+                .setParameter("id", orderClassId)
+                .executeUpdate();
     }
 
     /** The order class with this id, or a 404 problem. */

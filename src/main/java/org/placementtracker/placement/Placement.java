@@ -18,11 +18,21 @@ import org.placementtracker.common.VersionedEntity;
 public class Placement extends VersionedEntity {
 
     @Schema(name = "PlacementType")
-    public enum Type { COGNITIVE, FOLLOW_POST, POST_INTERNSHIP, WORK_STUDY, APPRENTICESHIP }
+    public enum Type {
+        COGNITIVE,
+        FOLLOW_POST,
+        POST_INTERNSHIP,
+        WORK_STUDY,
+        APPRENTICESHIP
+    }
 
     @Schema(name = "PlacementStatus")
     public enum Status {
-        PLANNED, ACTIVE, COMPLETED, TERMINATED, CANCELLED;
+        PLANNED,
+        ACTIVE,
+        COMPLETED,
+        TERMINATED,
+        CANCELLED;
 
         private static final Map<Status, Set<Status>> NEXT = Map.of(
                 PLANNED, Set.of(ACTIVE, TERMINATED, CANCELLED),

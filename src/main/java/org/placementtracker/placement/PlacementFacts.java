@@ -28,6 +28,5 @@ interface PlacementFacts {
     Optional<Period> overlapping(UUID studentId, Period period, UUID except);
 
     /** A placement was created or changed: what later reads must see. */
-    default void saved(Placement placement) {
-    }
+    default void saved(Placement placement) {}
 }

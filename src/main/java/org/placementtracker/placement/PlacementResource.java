@@ -68,44 +68,85 @@ public class PlacementResource {
     @Idempotent
     @Path("/batch")
     @Consumes({MediaType.APPLICATION_JSON, BatchImport.CSV})
-    @Operation(summary = "Import placements", description = "Creates or updates many placements at once." + BatchImport.DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "atomic=true: every row was saved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
-    @APIResponse(responseCode = "207", description = "atomic=false: one result per row; the good rows were saved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
-    @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over the batch size limit",
+    @Operation(
+            summary = "Import placements",
+            description = "Creates or updates many placements at once." + BatchImport.DESCRIPTION)
+    @APIResponse(
+            responseCode = "200",
+            description = "atomic=true: every row was saved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(
+            responseCode = "207",
+            description = "atomic=false: one result per row; the good rows were saved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "More than 10,000 rows, or a body over the batch size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = BatchImport.REJECTED,
+    @APIResponse(
+            responseCode = "422",
+            description = BatchImport.REJECTED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<List<RowResult>> importPlacements(
-            @RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                            implementation = PlacementRequest.class), examples = @ExampleObject(name = "placements",
-                            value = "[" + EXAMPLE + "]")),
-                    @Content(mediaType = BatchImport.CSV,
-                            schema = @Schema(type = SchemaType.STRING, maxLength = BatchImport.MAX_CSV_CHARS),
-                            examples = @ExampleObject(name = "placementsCsv", value = CSV_EXAMPLE))})
-            byte[] body,
+            @RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema =
+                                                @Schema(
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = PlacementRequest.class),
+                                        examples = @ExampleObject(name = "placements", value = "[" + EXAMPLE + "]")),
+                                @Content(
+                                        mediaType = BatchImport.CSV,
+                                        schema =
+                                                @Schema(
+                                                        type = SchemaType.STRING,
+                                                        maxLength = BatchImport.MAX_CSV_CHARS),
+                                        examples = @ExampleObject(name = "placementsCsv", value = CSV_EXAMPLE))
+                            })
+                    byte[] body,
             @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "true (default): all rows or none; false: keep the good rows")
-            @QueryParam("atomic") @DefaultValue("true") Boolean atomic) {
-        return imports.run(body, contentType, atomic, "/api/v1/placements/batch", PlacementRequest.class, service::importer,
+                    @QueryParam("atomic")
+                    @DefaultValue("true")
+                    Boolean atomic) {
+        return imports.run(
+                body,
+                contentType,
+                atomic,
+                "/api/v1/placements/batch",
+                PlacementRequest.class,
+                service::importer,
                 service::upsertAlone);
     }
 
     @POST
     @Idempotent
     @ResponseStatus(201)
-    @Operation(summary = "Create a placement",
+    @Operation(
+            summary = "Create a placement",
             description = "Starts PLANNED. The student must be ENROLLED, the firm ACTIVE, and the student must have no "
                     + "other placement (not cancelled) overlapping the period.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new placement",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new placement",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlacementResponse.class)))
     public RestResponse<PlacementResponse> createPlacement(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "postInternship", value = EXAMPLE)))
-            @Valid @NotNull PlacementRequest request) {
+                    @Valid
+                    @NotNull
+                    PlacementRequest request) {
         PlacementResponse created = service.create(request);
         return Created.at("/api/v1/placements/" + created.id(), created);
     }
@@ -117,22 +158,39 @@ public class PlacementResource {
             @Parameter(description = "Firm id") @QueryParam("firmId") UUID firmId,
             @Parameter(description = "Order class id") @QueryParam("orderClassId") UUID orderClassId,
             @Parameter(description = "COGNITIVE, FOLLOW_POST, POST_INTERNSHIP, WORK_STUDY or APPRENTICESHIP")
-            @QueryParam("type") Placement.Type type,
-            @Parameter(description = "PLANNED, ACTIVE, COMPLETED, TERMINATED or CANCELLED") @QueryParam("status") Placement.Status status,
+                    @QueryParam("type")
+                    Placement.Type type,
+            @Parameter(description = "PLANNED, ACTIVE, COMPLETED, TERMINATED or CANCELLED") @QueryParam("status")
+                    Placement.Status status,
             @Parameter(description = "Student's major code") @QueryParam("majorCode") @Size(max = 12) String majorCode,
-            @Parameter(description = "Placements that count in this year, as the reports count them: start date in the "
-                    + "year, not CANCELLED unless status=CANCELLED is asked for") @QueryParam("year") @Min(1900) @Max(2200) Integer year,
+            @Parameter(
+                            description =
+                                    "Placements that count in this year, as the reports count them: start date in the "
+                                            + "year, not CANCELLED unless status=CANCELLED is asked for")
+                    @QueryParam("year")
+                    @Min(1900)
+                    @Max(2200)
+                    Integer year,
             @Parameter(description = "Year basis of year: calendar (default) or academic (N-09-01 to N+1-08-31)")
-            @QueryParam("yearBasis") @DefaultValue("calendar") YearBasis yearBasis,
-            @Parameter(description = "startDate (default) or createdAt; prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
-        PlacementService.Filter filter = new PlacementService.Filter(studentId,
-                firmId, orderClassId,
-                Text.blankToNull(majorCode),
-                type,
-                status,
-                year, yearBasis);
+                    @QueryParam("yearBasis")
+                    @DefaultValue("calendar")
+                    YearBasis yearBasis,
+            @Parameter(description = "startDate (default) or createdAt; prefix - to descend")
+                    @QueryParam("sort")
+                    @Size(max = 40)
+                    String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
+        PlacementService.Filter filter = new PlacementService.Filter(
+                studentId, firmId, orderClassId, Text.blankToNull(majorCode), type, status, year, yearBasis);
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
@@ -146,27 +204,51 @@ public class PlacementResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change a placement",
-            description = "JSON Merge Patch (RFC 7396) of firm, type, order class, position and dates; the overlap "
-                    + "rule is checked again. The student cannot change; the status changes only through its own operation.")
-    public PlacementResponse patchPlacement(@PathParam("id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = PlacementRequest.class), examples = @ExampleObject(name = "extend",
-                    value = "{\"endDate\": \"2025-09-30\", \"position\": \"质检员\"}"))) @NotNull JsonNode patch) {
+    @Operation(
+            summary = "Change a placement",
+            description =
+                    "JSON Merge Patch (RFC 7396) of firm, type, order class, position and dates; the overlap "
+                            + "rule is checked again. The student cannot change; the status changes only through its own operation.")
+    public PlacementResponse patchPlacement(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = PlacementRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "extend",
+                                                            value =
+                                                                    "{\"endDate\": \"2025-09-30\", \"position\": \"质检员\"}")))
+                    @NotNull
+                    JsonNode patch) {
         return service.patch(id, patch);
     }
 
     @POST
     @Idempotent
     @Path("/{id}/status")
-    @Operation(summary = "Change a placement's status",
-            description = "PLANNED→ACTIVE→COMPLETED; PLANNED or ACTIVE→TERMINATED (reason required); PLANNED→CANCELLED. "
-                    + "Any other change is 409.")
+    @Operation(
+            summary = "Change a placement's status",
+            description =
+                    "PLANNED→ACTIVE→COMPLETED; PLANNED or ACTIVE→TERMINATED (reason required); PLANNED→CANCELLED. "
+                            + "Any other change is 409.")
     @APIResponse(responseCode = "200", description = "The placement with its new status")
-    public PlacementResponse changePlacementStatus(@PathParam("id") UUID id,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "terminate",
-                    value = "{\"status\": \"TERMINATED\", \"reason\": \"学生因病返校\"}")))
-            @Valid @NotNull StatusChangeRequest request) {
+    public PlacementResponse changePlacementStatus(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "terminate",
+                                                            value =
+                                                                    "{\"status\": \"TERMINATED\", \"reason\": \"学生因病返校\"}")))
+                    @Valid
+                    @NotNull
+                    StatusChangeRequest request) {
         return service.changeStatus(id, request);
     }
 }

@@ -19,10 +19,10 @@ import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
-import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.Period;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
@@ -41,16 +41,23 @@ public class PlacementService {
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, p -> p.createdAt));
 
     /** What a partner firm may do to its own placements: start, complete, terminate. */
-    private static final java.util.Set<Placement.Status> PARTNER_MOVES = java.util.EnumSet.of(Placement.Status.ACTIVE,
-            Placement.Status.COMPLETED, Placement.Status.TERMINATED);
+    private static final java.util.Set<Placement.Status> PARTNER_MOVES =
+            java.util.EnumSet.of(Placement.Status.ACTIVE, Placement.Status.COMPLETED, Placement.Status.TERMINATED);
 
     /**
      * Filters of the placement list; null means "any". {@code year} selects the placements that count in
      * that year exactly as the reports count them: start date in the (calendar or academic) year, and
      * not cancelled unless {@code status} asks for cancelled ones.
      */
-    public record Filter(UUID studentId, UUID firmId, UUID orderClassId, String majorCode, Placement.Type type,
-            Placement.Status status, Integer year, YearBasis yearBasis) {
+    public record Filter(
+            UUID studentId,
+            UUID firmId,
+            UUID orderClassId,
+            String majorCode,
+            Placement.Type type,
+            Placement.Status status,
+            Integer year,
+            YearBasis yearBasis) {
 
         LocalDate yearStart() {
             return year == null ? null : yearBasis.firstDay(year);
@@ -90,17 +97,23 @@ public class PlacementService {
 
         @Override
         public Placement withExternalRef(UUID firmId, String externalRef) {
-            return Placement.<Placement>find("firmId = ?1 and externalRef = ?2", firmId, externalRef).firstResult();
+            return Placement.<Placement>find("firmId = ?1 and externalRef = ?2", firmId, externalRef)
+                    .firstResult();
         }
 
         @Override
         public Optional<Period> overlapping(UUID studentId, Period period, UUID except) {
-            return PlacementService.this.overlapping(studentId, period, except)
+            return PlacementService.this
+                    .overlapping(studentId, period, except)
                     .map(other -> new Period(other.startDate, other.endDate));
         }
     };
 
-    public PlacementService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions,
+    public PlacementService(
+            EntityManager em,
+            CursorCodec cursors,
+            MergePatch mergePatch,
+            Preconditions preconditions,
             CurrentCaller caller) {
         this.caller = caller;
         this.em = em;
@@ -163,7 +176,9 @@ public class PlacementService {
         checkReferences(request, facts);
         Student student = facts.lockedStudent(request.studentId());
         if (student.status != Student.Status.ENROLLED) {
-            throw ProblemException.conflict("student-not-enrolled", "Student is not enrolled",
+            throw ProblemException.conflict(
+                    "student-not-enrolled",
+                    "Student is not enrolled",
                     "Student " + student.studentNo + " is " + student.status + "; only enrolled students are placed");
         }
         requireActive(facts.firm(request.firmId()));
@@ -196,7 +211,9 @@ public class PlacementService {
                 .filter("studentId", filter.studentId(), "e.studentId = :studentId")
                 .filter("firmId", filter.firmId(), "e.firmId = :firmId")
                 .filter("orderClassId", filter.orderClassId(), "e.orderClassId = :orderClassId")
-                .filter("majorCode", filter.majorCode(),
+                .filter(
+                        "majorCode",
+                        filter.majorCode(),
                         "e.studentId in (select s.id from Student s where s.majorCode = :majorCode)")
                 .filter("type", filter.type(), "e.type = :type")
                 .filter("status", filter.status(), "e.status = :status")
@@ -211,8 +228,8 @@ public class PlacementService {
     public PlacementResponse patch(UUID id, JsonNode patch) {
         Placement placement = find(id);
         preconditions.check(placement.version);
-        PlacementRequest changed = mergePatch.apply(PlacementResponse.of(placement).asRequest(), patch,
-                PlacementRequest.class);
+        PlacementRequest changed =
+                mergePatch.apply(PlacementResponse.of(placement).asRequest(), patch, PlacementRequest.class);
         if (!changed.studentId().equals(placement.studentId)) {
             throw ProblemException.invalid("studentId", "cannot be changed; cancel this placement and create another");
         }
@@ -235,11 +252,16 @@ public class PlacementService {
         Placement placement = visible(id);
         Placement.Status target = request.status();
         if (caller.partnerFirm() != null && !PARTNER_MOVES.contains(target)) {
-            throw new ProblemException(403, "forbidden", "Not allowed",
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Not allowed",
                     "A partner may start, complete or terminate its placements, not set them " + target);
         }
         if (!placement.status.canMoveTo(target)) {
-            throw ProblemException.conflict("illegal-status-change", "Status change not allowed",
+            throw ProblemException.conflict(
+                    "illegal-status-change",
+                    "Status change not allowed",
                     "A " + placement.status + " placement cannot become " + target);
         }
         String reason = Text.blankToNull(request.reason());
@@ -254,13 +276,18 @@ public class PlacementService {
 
     /** The placement of the student that overlaps the period and is not cancelled, if any. */
     public Optional<Placement> overlapping(UUID studentId, Period period, UUID except) {
-        return em.createQuery("select p from Placement p where p.studentId = :student and p.status <> :cancelled "
-                        + "and p.startDate <= :end and p.endDate >= :start and p.id <> :except order by p.startDate",
+        return em.createQuery(
+                        "select p from Placement p where p.studentId = :student and p.status <> :cancelled "
+                                + "and p.startDate <= :end and p.endDate >= :start and p.id <> :except order by p.startDate",
                         Placement.class)
-                .setParameter("student", studentId).setParameter("cancelled", Placement.Status.CANCELLED)
-                .setParameter("start", period.start()).setParameter("end", period.end())
+                .setParameter("student", studentId)
+                .setParameter("cancelled", Placement.Status.CANCELLED)
+                .setParameter("start", period.start())
+                .setParameter("end", period.end())
                 .setParameter("except", except == null ? new UUID(0, 0) : except)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /**
@@ -272,13 +299,17 @@ public class PlacementService {
         if (studentIds.isEmpty()) {
             return first;
         }
-        em.createQuery("select p.studentId, p.startDate, p.endDate from Placement p where p.studentId in :students "
-                        + "and p.status <> :cancelled and p.startDate <= :end and p.endDate >= :start "
-                        + "order by p.startDate", Object[].class)
-                .setParameter("students", studentIds).setParameter("cancelled", Placement.Status.CANCELLED)
-                .setParameter("start", period.start()).setParameter("end", period.end())
-                .getResultStream().forEach(row -> first.putIfAbsent((UUID) row[0],
-                        new Period((LocalDate) row[1], (LocalDate) row[2])));
+        em.createQuery(
+                        "select p.studentId, p.startDate, p.endDate from Placement p where p.studentId in :students "
+                                + "and p.status <> :cancelled and p.startDate <= :end and p.endDate >= :start "
+                                + "order by p.startDate",
+                        Object[].class)
+                .setParameter("students", studentIds)
+                .setParameter("cancelled", Placement.Status.CANCELLED)
+                .setParameter("start", period.start())
+                .setParameter("end", period.end())
+                .getResultStream()
+                .forEach(row -> first.putIfAbsent((UUID) row[0], new Period((LocalDate) row[1], (LocalDate) row[2])));
         return first;
     }
 
@@ -292,8 +323,8 @@ public class PlacementService {
 
     /** Cancels the still-planned placements a rotation dispatched; returns how many. */
     public int cancelPlannedOfRotation(UUID rotationId, String reason) {
-        List<Placement> planned = Placement.list("rotationId = ?1 and status = ?2", rotationId,
-                Placement.Status.PLANNED);
+        List<Placement> planned =
+                Placement.list("rotationId = ?1 and status = ?2", rotationId, Placement.Status.PLANNED);
         planned.forEach(p -> {
             p.status = Placement.Status.CANCELLED;
             p.statusReason = reason;
@@ -312,15 +343,18 @@ public class PlacementService {
 
     private static void rejectOverlap(Student student, Period period, UUID except, PlacementFacts facts) {
         facts.overlapping(student.id, period, except).ifPresent(other -> {
-            throw ProblemException.conflict("placement-overlap", "Placement overlaps another",
-                    "Student " + student.studentNo + " is already placed from " + other.start() + " to "
-                            + other.end());
+            throw ProblemException.conflict(
+                    "placement-overlap",
+                    "Placement overlaps another",
+                    "Student " + student.studentNo + " is already placed from " + other.start() + " to " + other.end());
         });
     }
 
     private static void requireActive(Firm firm) {
         if (firm.status != Firm.Status.ACTIVE) {
-            throw ProblemException.conflict("firm-inactive", "Firm is not active",
+            throw ProblemException.conflict(
+                    "firm-inactive",
+                    "Firm is not active",
                     "Firm " + firm.name + " is " + firm.status + "; placements need an active firm");
         }
     }

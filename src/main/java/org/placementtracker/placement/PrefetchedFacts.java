@@ -53,18 +53,29 @@ final class PrefetchedFacts implements PlacementFacts {
         List<UUID> studentIds = distinct(rows, PlacementRequest::studentId);
         StudentService.lockInIdOrder(em, studentIds);
         // Only read here: no snapshots to keep, nothing to check at flush.
-        PrefetchedFacts facts = new PrefetchedFacts(byId(readOnly(session, Student.class, studentIds), s -> s.id),
+        PrefetchedFacts facts = new PrefetchedFacts(
+                byId(readOnly(session, Student.class, studentIds), s -> s.id),
                 byId(readOnly(session, Firm.class, distinct(rows, PlacementRequest::firmId)), f -> f.id),
                 byId(readOnly(session, OrderClass.class, distinct(rows, PlacementRequest::orderClassId)), o -> o.id));
         // Only the periods of the students' placements: loading them as entities would cost far more.
-        select(session, "select student_id, id, start_date, end_date from placement "
-                + "where student_id = any(?) and status <> 'CANCELLED'", "uuid", studentIds,
-                found -> facts.periodsOf(found.getObject(1, UUID.class)).put(found.getObject(2, UUID.class),
-                        new Period(found.getObject(3, LocalDate.class), found.getObject(4, LocalDate.class))));
+        select(
+                session,
+                "select student_id, id, start_date, end_date from placement "
+                        + "where student_id = any(?) and status <> 'CANCELLED'",
+                "uuid",
+                studentIds,
+                found -> facts.periodsOf(found.getObject(1, UUID.class))
+                        .put(
+                                found.getObject(2, UUID.class),
+                                new Period(found.getObject(3, LocalDate.class), found.getObject(4, LocalDate.class))));
         // The placements the rows' references name are the ones the rows update: managed entities.
         List<UUID> named = new ArrayList<>();
-        select(session, "select id from placement where external_ref = any(?)", "varchar",
-                distinct(rows, r -> Text.blankToNull(r.externalRef())), found -> named.add(found.getObject(1, UUID.class)));
+        select(
+                session,
+                "select id from placement where external_ref = any(?)",
+                "varchar",
+                distinct(rows, r -> Text.blankToNull(r.externalRef())),
+                found -> named.add(found.getObject(1, UUID.class)));
         session.findMultiple(Placement.class, named, new BatchSize(CHUNK))
                 .forEach(p -> facts.byExternalRef.put(refKey(p.firmId, p.externalRef), p));
         return facts;
@@ -91,7 +102,8 @@ final class PrefetchedFacts implements PlacementFacts {
 
     private static <T> List<T> readOnly(Session session, Class<T> type, List<UUID> ids) {
         return session.findMultiple(type, ids, new BatchSize(CHUNK), ReadOnlyMode.READ_ONLY).stream()
-                .filter(Objects::nonNull).toList();
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     @Override

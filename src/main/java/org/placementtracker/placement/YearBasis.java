@@ -26,7 +26,8 @@ public enum YearBasis {
 
     /** The SQL expression of the year label of {@code p.start_date}; a constant, never user text. */
     public String sqlYear() {
-        return this == CALENDAR ? "extract(year from p.start_date)::int"
+        return this == CALENDAR
+                ? "extract(year from p.start_date)::int"
                 : "extract(year from (p.start_date - interval '8 months'))::int";
     }
 

@@ -14,17 +14,20 @@ import java.util.Map;
 final class BarChart {
 
     static final String SVG = "image/svg+xml";
-    private static final String[] COLOURS = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-            "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"};
+    private static final String[] COLOURS = {
+        "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"
+    };
     private static final int MAX_SERIES = COLOURS.length;
     private static final int TITLE_SIZE = 18;
     private static final int TITLE_LINE = 24;
     /** Bold glyphs are wider; the title's width budget allows for it. */
     private static final double BOLD = 1.1;
+
     private static final int SMALL_SIZE = 11;
     private static final int SMALL_LINE = 14;
     /** Width of a slanted category label's line: about ten Chinese characters. */
     private static final double LABEL_EMS = 10.5;
+
     private static final String FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
             + "'WenQuanYi Micro Hei',sans-serif";
 
@@ -51,14 +54,19 @@ final class BarChart {
         for (int y = report.from(); y <= report.to(); y++) {
             years.add(Integer.toString(y));
         }
-        String split = report.groupBy() == null ? "" : " · 按 by " + report.groupBy().parameter();
-        BarChart chart = new BarChart("送工/实习人次 Person-times per year " + report.from() + "–" + report.to()
-                + split + " · " + filters, "计数规则 Counting: " + report.countingRule(), years);
+        String split =
+                report.groupBy() == null ? "" : " · 按 by " + report.groupBy().parameter();
+        BarChart chart = new BarChart(
+                "送工/实习人次 Person-times per year " + report.from() + "–" + report.to() + split + " · " + filters,
+                "计数规则 Counting: " + report.countingRule(),
+                years);
         // Largest groups first, so the ten named series are the ones that matter.
         Map<String, Long> sizes = new LinkedHashMap<>();
         report.rows().forEach(r -> sizes.merge(seriesName(report, r), r.personTimes(), Long::sum));
-        List<String> ordered = sizes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(Map.Entry::getKey).toList();
+        List<String> ordered = sizes.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
         for (String name : ordered) {
             for (YearlyReport.Row row : report.rows()) {
                 if (seriesName(report, row).equals(name)) {
@@ -71,9 +79,12 @@ final class BarChart {
 
     static BarChart of(FirmTotals report) {
         List<FirmTotal> top = report.rows().stream().limit(15).toList();
-        BarChart chart = new BarChart("各企业累计人次 Person-times per firm ("
-                + (report.from() == null ? "all years" : report.from() + "–" + report.to()) + ", top " + top.size() + ")",
-                "计数规则 Counting: " + report.countingRule(), top.stream().map(FirmTotal::firmName).toList());
+        BarChart chart = new BarChart(
+                "各企业累计人次 Person-times per firm ("
+                        + (report.from() == null ? "all years" : report.from() + "–" + report.to()) + ", top "
+                        + top.size() + ")",
+                "计数规则 Counting: " + report.countingRule(),
+                top.stream().map(FirmTotal::firmName).toList());
         for (int i = 0; i < top.size(); i++) {
             chart.add("人次 Person-times", i, top.get(i).personTimes());
         }
@@ -119,8 +130,15 @@ final class BarChart {
         long axisMax = Math.max(step, ((max + step - 1) / step) * step);
 
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"%s\">%n", width, height, width, height, FONT));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"%s\">%n",
+                width,
+                height,
+                width,
+                height,
+                FONT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
         for (int i = 0; i < titleLines.size(); i++) {
             svg.append(text(left, 30 + i * TITLE_LINE, TITLE_SIZE, "bold", "start", titleLines.get(i)));
@@ -131,12 +149,22 @@ final class BarChart {
         // Y axis, grid and ticks
         for (long v = 0; v <= axisMax; v += step) {
             double y = top + plotHeight - (double) v / axisMax * plotHeight;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>%n",
-                    left, y, left + plotWidth, y));
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e0e0e0\"/>%n",
+                    left,
+                    y,
+                    left + plotWidth,
+                    y));
             svg.append(text(left - 8, y + 4, 11, "normal", "end", String.format(Locale.ROOT, "%,d", v)));
         }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
-                left, top + plotHeight, left + plotWidth, top + plotHeight));
+        svg.append(String.format(
+                Locale.ROOT,
+                "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
+                left,
+                top + plotHeight,
+                left + plotWidth,
+                top + plotHeight));
         svg.append(textRotated(18, top + plotHeight / 2.0, 12, "人次 Person-times"));
         // Bars
         double slot = (double) plotWidth / Math.max(1, categories.size());
@@ -154,39 +182,63 @@ final class BarChart {
                 total += value;
                 double h = (double) value / axisMax * plotHeight;
                 base -= h;
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                        + "fill=\"%s\"><title>%s %s: %,d</title></rect>%n", x, base, barWidth, h, COLOURS[s],
-                        escape(categories.get(i)), escape(names.get(s)), value));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                                + "fill=\"%s\"><title>%s %s: %,d</title></rect>%n",
+                        x,
+                        base,
+                        barWidth,
+                        h,
+                        COLOURS[s],
+                        escape(categories.get(i)),
+                        escape(names.get(s)),
+                        value));
             }
             if (total > 0) {
-                svg.append(text(x + barWidth / 2, base - 4, 10, "normal", "middle",
-                        String.format(Locale.ROOT, "%,d", total)));
+                svg.append(text(
+                        x + barWidth / 2, base - 4, 10, "normal", "middle", String.format(Locale.ROOT, "%,d", total)));
             }
             if (longLabels) {
                 // Slanted, ending under the bar, in up to two lines: the second sits below the first.
                 double lx = x + barWidth / 2;
                 double ly = top + plotHeight + 12;
                 List<String> lines = TextLines.wrap(categories.get(i), LABEL_EMS, 2);
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\" "
-                        + "transform=\"rotate(-40 %.1f %.1f)\">", lx, ly, SMALL_SIZE, lx, ly));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"end\" "
+                                + "transform=\"rotate(-40 %.1f %.1f)\">",
+                        lx,
+                        ly,
+                        SMALL_SIZE,
+                        lx,
+                        ly));
                 for (int l = 0; l < lines.size(); l++) {
-                    svg.append(String.format(Locale.ROOT, "<tspan x=\"%.1f\" y=\"%.1f\">%s</tspan>", lx,
-                            ly + l * SMALL_LINE, escape(lines.get(l))));
+                    svg.append(String.format(
+                            Locale.ROOT,
+                            "<tspan x=\"%.1f\" y=\"%.1f\">%s</tspan>",
+                            lx,
+                            ly + l * SMALL_LINE,
+                            escape(lines.get(l))));
                 }
                 svg.append("</text>\n");
             } else {
                 svg.append(text(x + barWidth / 2, top + plotHeight + 18, 11, "normal", "middle", categories.get(i)));
             }
         }
-        svg.append(text(left + plotWidth / 2.0, height - 12, 12, "normal", "middle",
-                longLabels ? "企业 Firm" : "年份 Year"));
+        svg.append(
+                text(left + plotWidth / 2.0, height - 12, 12, "normal", "middle", longLabels ? "企业 Firm" : "年份 Year"));
         // Legend
         if (legendWidth > 0) {
             int lx = width - legendWidth + 10;
             int ly = top;
             for (int s = 0; s < names.size(); s++) {
-                svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
-                        lx, ly, COLOURS[s]));
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>%n",
+                        lx,
+                        ly,
+                        COLOURS[s]));
                 List<String> lines = legend.get(s);
                 for (int l = 0; l < lines.size(); l++) {
                     svg.append(text(lx + 18, ly + 10 + l * SMALL_LINE, SMALL_SIZE, "normal", "start", lines.get(l)));
@@ -210,13 +262,29 @@ final class BarChart {
     }
 
     private static String text(double x, double y, int size, String weight, String anchor, String content) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" "
-                + "text-anchor=\"%s\" fill=\"#222\">%s</text>%n", x, y, size, weight, anchor, escape(content));
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" font-weight=\"%s\" "
+                        + "text-anchor=\"%s\" fill=\"#222\">%s</text>%n",
+                x,
+                y,
+                size,
+                weight,
+                anchor,
+                escape(content));
     }
 
     private static String textRotated(double x, double y, int size, String content) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 %.1f %.1f)\" fill=\"#222\">%s</text>%n", x, y, size, x, y, escape(content));
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"%d\" text-anchor=\"middle\" "
+                        + "transform=\"rotate(-90 %.1f %.1f)\" fill=\"#222\">%s</text>%n",
+                x,
+                y,
+                size,
+                x,
+                y,
+                escape(content));
     }
 
     private static int legendStep(List<String> lines) {

@@ -28,14 +28,16 @@ final class DownloadName {
 
     /** The parts in order, joined with underscores; null and empty parts are left out. */
     static DownloadName of(String... parts) {
-        return new DownloadName(Arrays.stream(parts).filter(Objects::nonNull).map(DownloadName::clean)
-                .filter(p -> !p.isEmpty()).toList());
+        return new DownloadName(Arrays.stream(parts)
+                .filter(Objects::nonNull)
+                .map(DownloadName::clean)
+                .filter(p -> !p.isEmpty())
+                .toList());
     }
 
     /** {@code attachment} (or {@code inline}) with both file names, ending in {@code extension}. */
     String contentDisposition(String disposition, String extension) {
-        return disposition + "; filename=\"" + ascii(extension) + "\"; filename*=UTF-8''"
-                + encoded(unicode(extension));
+        return disposition + "; filename=\"" + ascii(extension) + "\"; filename*=UTF-8''" + encoded(unicode(extension));
     }
 
     String unicode(String extension) {
@@ -47,8 +49,11 @@ final class DownloadName {
         List<String> kept = new ArrayList<>();
         for (String part : parts) {
             // Decomposed first, so that an accented letter keeps its base letter (é → e).
-            String ascii = hyphenated(Normalizer.normalize(part, Normalizer.Form.NFD).codePoints().filter(c -> c < 128)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString());
+            String ascii = hyphenated(Normalizer.normalize(part, Normalizer.Form.NFD)
+                    .codePoints()
+                    .filter(c -> c < 128)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString());
             if (!ascii.isEmpty()) {
                 kept.add(ascii);
             }
@@ -57,9 +62,11 @@ final class DownloadName {
     }
 
     private static String clean(String part) {
-        String kept = part.codePoints().limit(MAX_PART)
+        String kept = part.codePoints()
+                .limit(MAX_PART)
                 .map(c -> Character.isLetterOrDigit(c) && !Character.isISOControl(c) ? c : '-')
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return hyphenated(kept);
     }
 
@@ -73,11 +80,14 @@ final class DownloadName {
         StringBuilder out = new StringBuilder();
         for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$&+-.^_`|~".indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

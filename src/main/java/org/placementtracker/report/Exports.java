@@ -28,14 +28,14 @@ final class Exports {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     /** Microsoft's Chinese UI font, on every Windows since Vista and with Office for Mac. */
     private static final String XLSX_FONT = "Microsoft YaHei";
+
     private static final int MIN_COLUMN_CHARS = 8;
     private static final int MAX_COLUMN_CHARS = 60;
     private static final int ABOUT_COLUMN_CHARS = 100;
     /** First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private Exports() {
-    }
+    private Exports() {}
 
     /**
      * The table as CSV, starting with a byte order mark: without it Excel reads UTF-8 as the local
@@ -44,7 +44,8 @@ final class Exports {
     static String csv(Table table) {
         StringWriter out = new StringWriter();
         out.write(BYTE_ORDER_MARK);
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(table.columns().stream().map(Table.Column::key).toList());
             for (List<Object> row : table.rows()) {
                 printer.printRecord(row.stream().map(Exports::inert).toList());
@@ -74,7 +75,8 @@ final class Exports {
      * counting rule on a second sheet.
      */
     static byte[] xlsx(Table table) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             // The default font is the one every cell without a style of its own uses.
             Font normal = workbook.getFontAt(0);
             normal.setFontName(XLSX_FONT);

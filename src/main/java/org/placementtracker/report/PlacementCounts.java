@@ -21,13 +21,11 @@ import java.util.UUID;
 public class PlacementCounts {
 
     /** One aggregate row; {@code total} marks the range total; {@code label} names the key where a table does. */
-    record Count(boolean total, int year, String key, String label, long personTimes, long distinctStudents) {
-    }
+    record Count(boolean total, int year, String key, String label, long personTimes, long distinctStudents) {}
 
     /** Counted placements at one firm. */
-    record FirmCount(UUID firmId, String firmName, long personTimes, long distinctStudents, int firstYear,
-            int lastYear) {
-    }
+    record FirmCount(
+            UUID firmId, String firmName, long personTimes, long distinctStudents, int firstYear, int lastYear) {}
 
     /** A counting statement: SQL with positional parameters, bound in order. */
     public record Statement(String sql, List<Object> parameters) {
@@ -71,8 +69,8 @@ public class PlacementCounts {
      */
     public static Statement yearlyStatement(ReportFilter filter, GroupBy groupBy) {
         Where where = where(filter);
-        String counted = perYear(perStudent(filter.yearBasis().sqlYear(), groupBy, filter.scopeFirmId() != null, where),
-                groupBy);
+        String counted = perYear(
+                perStudent(filter.yearBasis().sqlYear(), groupBy, filter.scopeFirmId() != null, where), groupBy);
         String labelled = "select t.year, t.key::text, " + (groupBy == null ? "null::text" : groupBy.sqlLabel())
                 + " as label, t.person_times, t.distinct_students from (" + counted + ") t"
                 + (groupBy == null ? "" : groupBy.labelJoin());
@@ -117,8 +115,15 @@ public class PlacementCounts {
                 + "min(" + year + ") as first_year, max(" + year + ") as last_year "
                 + where.from + " where " + where.conditions + " group by p.firm_id) c join firm f on f.id = c.firm_id "
                 + "order by c.person_times desc, c.distinct_students desc, f.name, f.id";
-        return query(new Statement(sql, where.parameters), row -> new FirmCount(row.getObject(1, UUID.class),
-                row.getString(2), row.getLong(3), row.getLong(4), row.getInt(5), row.getInt(6)));
+        return query(
+                new Statement(sql, where.parameters),
+                row -> new FirmCount(
+                        row.getObject(1, UUID.class),
+                        row.getString(2),
+                        row.getLong(3),
+                        row.getLong(4),
+                        row.getInt(5),
+                        row.getInt(6)));
     }
 
     private <T> List<T> query(Statement statement, RowReader<T> reader) {
@@ -135,8 +140,7 @@ public class PlacementCounts {
         }
     }
 
-    private record Where(String from, String conditions, List<Object> parameters) {
-    }
+    private record Where(String from, String conditions, List<Object> parameters) {}
 
     /** The counted placements: not cancelled, starting in the range, matching the filters. */
     private static Where where(ReportFilter filter) {
@@ -147,14 +151,21 @@ public class PlacementCounts {
             // Literal dates, not parameters: a prepared statement reused often enough gets a generic
             // plan, which would assume a narrow range and sort what is mostly the whole table. They
             // are formatted from validated years, never from request text.
-            conditions.append(" and p.start_date >= date '").append(filter.yearBasis().firstDay(filter.from()))
-                    .append("' and p.start_date < date '").append(filter.yearBasis().firstDay(filter.to() + 1))
+            conditions
+                    .append(" and p.start_date >= date '")
+                    .append(filter.yearBasis().firstDay(filter.from()))
+                    .append("' and p.start_date < date '")
+                    .append(filter.yearBasis().firstDay(filter.to() + 1))
                     .append('\'');
         }
         add(conditions, parameters, "p.firm_id = ?", filter.firmId());
         add(conditions, parameters, "s.major_code = ?", filter.majorCode());
         add(conditions, parameters, "p.order_class_id = ?", filter.orderClassId());
-        add(conditions, parameters, "p.type = ?", filter.type() == null ? null : filter.type().name());
+        add(
+                conditions,
+                parameters,
+                "p.type = ?",
+                filter.type() == null ? null : filter.type().name());
         // A partner's reports cover its own firm only, whatever the filters name.
         add(conditions, parameters, "p.firm_id = ?", filter.scopeFirmId());
         return new Where(from, conditions.toString(), parameters);

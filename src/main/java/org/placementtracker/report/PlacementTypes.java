@@ -13,8 +13,7 @@ final class PlacementTypes {
             Placement.Type.WORK_STUDY, "工学交替 Work-study",
             Placement.Type.APPRENTICESHIP, "现代学徒制 Apprenticeship");
 
-    private PlacementTypes() {
-    }
+    private PlacementTypes() {}
 
     static String label(Placement.Type type) {
         return LABELS.get(type);

@@ -1,18 +1,30 @@
 package org.placementtracker.report;
 
-import org.placementtracker.placement.YearBasis;
-
 import java.util.UUID;
 import org.placementtracker.placement.Placement;
+import org.placementtracker.placement.YearBasis;
 
 /**
  * What a placement report counts: a range of years on a basis, narrowed by optional filters, and for
  * a partner by its own firm ({@code scopeFirmId}) whatever the filters say.
  */
-public record ReportFilter(int from, int to, YearBasis yearBasis, UUID firmId, String majorCode, UUID orderClassId,
-        Placement.Type type, UUID scopeFirmId) {
+public record ReportFilter(
+        int from,
+        int to,
+        YearBasis yearBasis,
+        UUID firmId,
+        String majorCode,
+        UUID orderClassId,
+        Placement.Type type,
+        UUID scopeFirmId) {
 
-    public ReportFilter(int from, int to, YearBasis yearBasis, UUID firmId, String majorCode, UUID orderClassId,
+    public ReportFilter(
+            int from,
+            int to,
+            YearBasis yearBasis,
+            UUID firmId,
+            String majorCode,
+            UUID orderClassId,
             Placement.Type type) {
         this(from, to, yearBasis, firmId, majorCode, orderClassId, type, null);
     }
@@ -31,7 +43,11 @@ public record ReportFilter(int from, int to, YearBasis yearBasis, UUID firmId, S
             sb.append("企业 firm: ").append(names.firm()).append("; ");
         }
         if (majorCode != null) {
-            sb.append("专业 major: ").append(majorCode).append(' ').append(names.major()).append("; ");
+            sb.append("专业 major: ")
+                    .append(majorCode)
+                    .append(' ')
+                    .append(names.major())
+                    .append("; ");
         }
         if (names.orderClass() != null) {
             sb.append("订单班 order class: ").append(names.orderClass()).append("; ");

@@ -1,8 +1,8 @@
 package org.placementtracker.report;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.common.ProblemException;
@@ -43,7 +43,10 @@ public enum ReportFormat {
                 return JSON;
             }
         }
-        throw new ProblemException(406, "not-acceptable", "Not acceptable",
+        throw new ProblemException(
+                406,
+                "not-acceptable",
+                "Not acceptable",
                 "Reports are available as application/json, text/csv, " + Exports.XLSX + " and image/svg+xml");
     }
 }

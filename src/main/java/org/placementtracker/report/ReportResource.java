@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.placementtracker.common.Problem;
 
 @Path("/api/v1/reports/placements")
-@Tag(name = "Reports", description = "How many were placed each year: person-times (人次) and distinct students (人数). "
-        + YearlyReport.COUNTING_RULE)
+@Tag(
+        name = "Reports",
+        description = "How many were placed each year: person-times (人次) and distinct students (人数). "
+                + YearlyReport.COUNTING_RULE)
 public class ReportResource {
 
     private static final String FORMATS = "json (default), csv, xlsx or svg; overrides the Accept header";
@@ -36,8 +38,9 @@ public class ReportResource {
 
     /** Larger than any report: 50 years × a few hundred groups. */
     private static final int MAX_FILE = 10_000_000;
-    private static final String NOT_FOUND = "firmId, orderClassId or majorCode names nothing, or for a partner "
-            + "something not at its firm";
+
+    private static final String NOT_FOUND =
+            "firmId, orderClassId or majorCode names nothing, or for a partner " + "something not at its firm";
 
     private final ReportService service;
 
@@ -48,7 +51,8 @@ public class ReportResource {
     @GET
     @Path("/yearly")
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX, BarChart.SVG})
-    @Operation(summary = "Placements per year",
+    @Operation(
+            summary = "Placements per year",
             description = "Person-times and distinct students per year of the range, optionally split by firm, major, "
                     + "order class or type. " + YearlyReport.COUNTING_RULE + " With yearBasis=academic the year "
                     + "labelled N runs from N-09-01 to N+1-08-31. Without groupBy every year of the range appears, "
@@ -58,79 +62,133 @@ public class ReportResource {
                     + "A partner's reports count its own firm only and name no other firm's objects: grouped by order "
                     + "class, placements in classes of other firms form one group with key \"other\". The same report "
                     + "as a file, for generated clients: GET /yearly/export." + DOWNLOADS)
-    @APIResponse(responseCode = "200", description = "The report, in the requested format", headers = @Header(
-            name = "Content-Disposition", description = DISPOSITION, schema = @Schema(type = SchemaType.STRING,
-                    maxLength = 1000)), content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearlyReport.class)),
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE)),
-            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE)),
-            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE))})
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public Response yearly(@Valid @BeanParam YearlyQuery query,
-            @Parameter(description = FORMATS) @QueryParam("format") ReportFormat format, @Context HttpHeaders headers) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The report, in the requested format",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = DISPOSITION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = YearlyReport.class)),
+                @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = Exports.XLSX,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE))
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response yearly(
+            @Valid @BeanParam YearlyQuery query,
+            @Parameter(description = FORMATS) @QueryParam("format") ReportFormat format,
+            @Context HttpHeaders headers) {
         return yearly(query, ReportFormat.choose(format, headers));
     }
 
     @GET
     @Path("/yearly/export")
     @Produces({Exports.CSV, Exports.XLSX, BarChart.SVG})
-    @Operation(summary = "Placements per year, as a file",
+    @Operation(
+            summary = "Placements per year, as a file",
             description = "The yearly report as CSV, an Excel workbook or an SVG bar chart, chosen by format; the same "
                     + "rules and filters as GET /yearly." + DOWNLOADS)
-    @APIResponse(responseCode = "200", description = "The report as a file", headers = @Header(name = "Content-Disposition",
-            description = DISPOSITION, schema = @Schema(type = SchemaType.STRING, maxLength = 1000)), content = {
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE)),
-            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE)),
-            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE))})
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class)))
-    public Response yearlyExport(@Valid @BeanParam YearlyQuery query,
-            @Parameter(description = "csv, xlsx or svg", required = true) @QueryParam("format") @NotNull ExportFormat format) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The report as a file",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = DISPOSITION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
+            content = {
+                @Content(
+                        mediaType = Exports.CSV,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = Exports.XLSX,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = BarChart.SVG,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE))
+            })
+    @APIResponse(
+            responseCode = "404",
+            description = NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response yearlyExport(
+            @Valid @BeanParam YearlyQuery query,
+            @Parameter(description = "csv, xlsx or svg", required = true) @QueryParam("format") @NotNull
+                    ExportFormat format) {
         return yearly(query, format.format());
     }
 
     @GET
     @Path("/by-firm")
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX, BarChart.SVG})
-    @Operation(summary = "Placements per firm",
+    @Operation(
+            summary = "Placements per firm",
             description = "Cumulative person-times and distinct students per firm, largest first, with the first and "
                     + "last year of a counted placement (e.g. \"8,000+ person-times to Great Wall since 2014\"). "
                     + "Without from and to: all time. A partner sees its own firm only. " + YearlyReport.COUNTING_RULE
                     + " The same report as a file, for generated clients: GET /by-firm/export." + DOWNLOADS)
-    @APIResponse(responseCode = "200", description = "The report, in the requested format", headers = @Header(
-            name = "Content-Disposition", description = DISPOSITION, schema = @Schema(type = SchemaType.STRING,
-                    maxLength = 1000)), content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FirmTotals.class)),
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE)),
-            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE)),
-            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE))})
-    public Response byFirm(@Valid @BeanParam FirmTotalsQuery query,
-            @Parameter(description = FORMATS) @QueryParam("format") ReportFormat format, @Context HttpHeaders headers) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The report, in the requested format",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = DISPOSITION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FirmTotals.class)),
+                @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = Exports.XLSX,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, maxLength = MAX_FILE))
+            })
+    public Response byFirm(
+            @Valid @BeanParam FirmTotalsQuery query,
+            @Parameter(description = FORMATS) @QueryParam("format") ReportFormat format,
+            @Context HttpHeaders headers) {
         return byFirm(query, ReportFormat.choose(format, headers));
     }
 
     @GET
     @Path("/by-firm/export")
     @Produces({Exports.CSV, Exports.XLSX, BarChart.SVG})
-    @Operation(summary = "Placements per firm, as a file",
-            description = "The per-firm totals as CSV, an Excel workbook or an SVG bar chart, chosen by format; the same "
-                    + "rules as GET /by-firm." + DOWNLOADS)
-    @APIResponse(responseCode = "200", description = "The report as a file", headers = @Header(name = "Content-Disposition",
-            description = DISPOSITION, schema = @Schema(type = SchemaType.STRING, maxLength = 1000)), content = {
-            @Content(mediaType = Exports.CSV, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE)),
-            @Content(mediaType = Exports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE)),
-            @Content(mediaType = BarChart.SVG, schema = @Schema(type = SchemaType.STRING, format = "binary",
-                    maxLength = MAX_FILE))})
-    public Response byFirmExport(@Valid @BeanParam FirmTotalsQuery query,
-            @Parameter(description = "csv, xlsx or svg", required = true) @QueryParam("format") @NotNull ExportFormat format) {
+    @Operation(
+            summary = "Placements per firm, as a file",
+            description =
+                    "The per-firm totals as CSV, an Excel workbook or an SVG bar chart, chosen by format; the same "
+                            + "rules as GET /by-firm." + DOWNLOADS)
+    @APIResponse(
+            responseCode = "200",
+            description = "The report as a file",
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = DISPOSITION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 1000)),
+            content = {
+                @Content(
+                        mediaType = Exports.CSV,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = Exports.XLSX,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE)),
+                @Content(
+                        mediaType = BarChart.SVG,
+                        schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = MAX_FILE))
+            })
+    public Response byFirmExport(
+            @Valid @BeanParam FirmTotalsQuery query,
+            @Parameter(description = "csv, xlsx or svg", required = true) @QueryParam("format") @NotNull
+                    ExportFormat format) {
         return byFirm(query, format.format());
     }
 
@@ -162,7 +220,13 @@ public class ReportResource {
      */
     private static Response download(Object body, ReportFormat format, Described<?> described) {
         String type = format == ReportFormat.XLSX ? format.mediaType : format.mediaType + ";charset=UTF-8";
-        return Response.ok(body, type).header("Content-Disposition", described.fileName()
-                .contentDisposition(format == ReportFormat.SVG ? "inline" : "attachment", format.parameter)).build();
+        return Response.ok(body, type)
+                .header(
+                        "Content-Disposition",
+                        described
+                                .fileName()
+                                .contentDisposition(
+                                        format == ReportFormat.SVG ? "inline" : "attachment", format.parameter))
+                .build();
     }
 }

@@ -34,16 +34,33 @@ public class ReportService {
         requireRange(filter);
         ReportSubjects.Names names = subjects.of(filter);
         List<PlacementCounts.Count> found = counts.yearly(filter, groupBy);
-        YearlyReport.Totals totals = found.stream().filter(PlacementCounts.Count::total).findFirst()
+        YearlyReport.Totals totals = found.stream()
+                .filter(PlacementCounts.Count::total)
+                .findFirst()
                 .map(c -> new YearlyReport.Totals(c.personTimes(), c.distinctStudents()))
                 .orElse(new YearlyReport.Totals(0, 0));
-        List<PlacementCounts.Count> years = found.stream().filter(c -> !c.total()).toList();
+        List<PlacementCounts.Count> years =
+                found.stream().filter(c -> !c.total()).toList();
         List<YearlyReport.Row> rows = groupBy == null ? everyYear(filter, years) : grouped(groupBy, years);
-        return new Described<>(new YearlyReport(filter.from(), filter.to(), filter.yearBasis(), groupBy,
-                YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows, totals),
-                filter.describe(names), DownloadName.of("placements-yearly", names.firm(), names.orderClass(),
-                        filter.majorCode(), filter.type() == null ? null : filter.type().name().toLowerCase(Locale.ROOT),
-                        groupBy == null ? null : "by-" + groupBy.parameter(), filter.from() + "-" + filter.to(),
+        return new Described<>(
+                new YearlyReport(
+                        filter.from(),
+                        filter.to(),
+                        filter.yearBasis(),
+                        groupBy,
+                        YearlyReport.COUNTING_RULE + " Year basis: "
+                                + filter.yearBasis().rule() + ".",
+                        rows,
+                        totals),
+                filter.describe(names),
+                DownloadName.of(
+                        "placements-yearly",
+                        names.firm(),
+                        names.orderClass(),
+                        filter.majorCode(),
+                        filter.type() == null ? null : filter.type().name().toLowerCase(Locale.ROOT),
+                        groupBy == null ? null : "by-" + groupBy.parameter(),
+                        filter.from() + "-" + filter.to(),
                         basis(filter)));
     }
 
@@ -54,13 +71,21 @@ public class ReportService {
         }
         ReportSubjects.Names names = subjects.of(filter);
         List<FirmTotal> rows = counts.byFirm(filter).stream()
-                .map(c -> new FirmTotal(c.firmId(), c.firmName(), c.personTimes(), c.distinctStudents(),
-                        c.firstYear(), c.lastYear()))
+                .map(c -> new FirmTotal(
+                        c.firmId(), c.firmName(), c.personTimes(), c.distinctStudents(), c.firstYear(), c.lastYear()))
                 .toList();
-        return new Described<>(new FirmTotals(filter.from() > 0 ? filter.from() : null,
-                filter.from() > 0 ? filter.to() : null, filter.yearBasis(),
-                YearlyReport.COUNTING_RULE + " Year basis: " + filter.yearBasis().rule() + ".", rows),
-                filter.describe(names), DownloadName.of("placements-by-firm", names.firm(),
+        return new Described<>(
+                new FirmTotals(
+                        filter.from() > 0 ? filter.from() : null,
+                        filter.from() > 0 ? filter.to() : null,
+                        filter.yearBasis(),
+                        YearlyReport.COUNTING_RULE + " Year basis: "
+                                + filter.yearBasis().rule() + ".",
+                        rows),
+                filter.describe(names),
+                DownloadName.of(
+                        "placements-by-firm",
+                        names.firm(),
                         filter.from() > 0 ? filter.from() + "-" + filter.to() : "all-years",
                         filter.from() > 0 ? basis(filter) : null));
     }
@@ -86,18 +111,19 @@ public class ReportService {
         List<YearlyReport.Row> rows = new ArrayList<>();
         for (int year = filter.from(); year <= filter.to(); year++) {
             PlacementCounts.Count c = byYear.get(year);
-            rows.add(new YearlyReport.Row(year, null, null, c == null ? 0 : c.personTimes(),
-                    c == null ? 0 : c.distinctStudents()));
+            rows.add(new YearlyReport.Row(
+                    year, null, null, c == null ? 0 : c.personTimes(), c == null ? 0 : c.distinctStudents()));
         }
         return rows;
     }
 
     private static List<YearlyReport.Row> grouped(GroupBy groupBy, List<PlacementCounts.Count> years) {
         return years.stream()
-                .map(c -> new YearlyReport.Row(c.year(), key(groupBy, c), label(groupBy, c),
-                        c.personTimes(), c.distinctStudents()))
+                .map(c -> new YearlyReport.Row(
+                        c.year(), key(groupBy, c), label(groupBy, c), c.personTimes(), c.distinctStudents()))
                 .sorted(Comparator.comparingInt(YearlyReport.Row::year)
-                        .thenComparing(Comparator.comparingLong(YearlyReport.Row::personTimes).reversed())
+                        .thenComparing(Comparator.comparingLong(YearlyReport.Row::personTimes)
+                                .reversed())
                         .thenComparing(YearlyReport.Row::label))
                 .toList();
     }
@@ -106,7 +132,9 @@ public class ReportService {
         if (count.key() == null) {
             return "none";
         }
-        return groupBy == GroupBy.ORDER_CLASS && GroupBy.ANOTHER_FIRMS_CLASS.equals(count.key()) ? "other" : count.key();
+        return groupBy == GroupBy.ORDER_CLASS && GroupBy.ANOTHER_FIRMS_CLASS.equals(count.key())
+                ? "other"
+                : count.key();
     }
 
     private static String label(GroupBy groupBy, PlacementCounts.Count count) {

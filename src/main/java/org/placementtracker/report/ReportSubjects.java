@@ -25,8 +25,7 @@ public class ReportSubjects {
      * Names for titles and file names. {@code firm} is the filtered firm, or for a partner without a
      * firm filter its own firm, which is what its reports cover; null where nothing is named.
      */
-    record Names(String firm, String orderClass, String major) {
-    }
+    record Names(String firm, String orderClass, String major) {}
 
     private static final String SQL = "select (select f.name from firm f where f.id = ?), "
             + "(select m.name from major m where m.code = ?), oc.name, oc.firm_id "
@@ -47,8 +46,8 @@ public class ReportSubjects {
         if (firmId == null && filter.majorCode() == null && filter.orderClassId() == null) {
             return new Names(null, null, null);
         }
-        PlacementCounts.Statement statement = new PlacementCounts.Statement(SQL,
-                Arrays.<Object>asList(firmId, filter.majorCode(), filter.orderClassId()));
+        PlacementCounts.Statement statement = new PlacementCounts.Statement(
+                SQL, Arrays.<Object>asList(firmId, filter.majorCode(), filter.orderClassId()));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement prepared = statement.prepare(connection);
                 ResultSet row = prepared.executeQuery()) {

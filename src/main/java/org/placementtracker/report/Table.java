@@ -45,19 +45,30 @@ record Table(String title, String note, List<Column> columns, List<List<Object>>
         total.add(report.totals().personTimes());
         total.add(report.totals().distinctStudents());
         rows.add(total);
-        return new Table("送工/实习人次 Placements per year " + report.from() + "-" + report.to() + " (" + filters + ")",
-                report.countingRule(), columns, rows);
+        return new Table(
+                "送工/实习人次 Placements per year " + report.from() + "-" + report.to() + " (" + filters + ")",
+                report.countingRule(),
+                columns,
+                rows);
     }
 
     static Table of(FirmTotals report) {
-        List<Column> columns = List.of(new Column("firmId", "企业编号", "Firm id"),
-                new Column("firmName", "企业", "Firm"), new Column("personTimes", "人次", "Person-times"),
+        List<Column> columns = List.of(
+                new Column("firmId", "企业编号", "Firm id"),
+                new Column("firmName", "企业", "Firm"),
+                new Column("personTimes", "人次", "Person-times"),
                 new Column("distinctStudents", "人数", "Distinct students"),
-                new Column("firstYear", "首年", "First year"), new Column("lastYear", "末年", "Last year"));
+                new Column("firstYear", "首年", "First year"),
+                new Column("lastYear", "末年", "Last year"));
         List<List<Object>> rows = new ArrayList<>();
         for (FirmTotal row : report.rows()) {
-            rows.add(List.of(row.firmId().toString(), row.firmName(), row.personTimes(), row.distinctStudents(),
-                    row.firstYear(), row.lastYear()));
+            rows.add(List.of(
+                    row.firmId().toString(),
+                    row.firmName(),
+                    row.personTimes(),
+                    row.distinctStudents(),
+                    row.firstYear(),
+                    row.lastYear()));
         }
         String range = report.from() == null ? "all years" : report.from() + "-" + report.to();
         return new Table("各企业累计人次 Placements per firm (" + range + ")", report.countingRule(), columns, rows);

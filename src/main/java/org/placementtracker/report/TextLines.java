@@ -16,8 +16,7 @@ final class TextLines {
     private static final String OPENING = "（《「『【〔〈([{";
     private static final String ELLIPSIS = "…";
 
-    private TextLines() {
-    }
+    private TextLines() {}
 
     /** At most {@code maxLines} lines of at most {@code maxEms} each; text beyond them ends in "…". */
     static List<String> wrap(String text, double maxEms, int maxLines) {
@@ -60,7 +59,9 @@ final class TextLines {
 
     /** Estimated width in ems. */
     static double ems(String text) {
-        return text.codePoints().mapToDouble(c -> Character.isWhitespace(c) ? 0.3 : wide(c) ? 1.0 : 0.6).sum();
+        return text.codePoints()
+                .mapToDouble(c -> Character.isWhitespace(c) ? 0.3 : wide(c) ? 1.0 : 0.6)
+                .sum();
     }
 
     /**
@@ -92,8 +93,12 @@ final class TextLines {
     /** Chinese, Japanese and Korean characters and full-width forms, which take a full em. */
     static boolean wide(int c) {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
-                || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL
+                || (c >= 0x3000 && c <= 0x303F)
+                || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6);
     }
 }

@@ -54,7 +54,11 @@ public class YearlyQuery {
     public GroupBy groupBy;
 
     ReportFilter filter() {
-        int toYear = to != null ? to : from != null ? Math.max(from, Year.now().getValue()) : Year.now().getValue();
+        int toYear = to != null
+                ? to
+                : from != null
+                        ? Math.max(from, Year.now().getValue())
+                        : Year.now().getValue();
         int fromYear = from != null ? from : toYear - 9;
         return new ReportFilter(fromYear, toYear, yearBasis, firmId, Text.blankToNull(majorCode), orderClassId, type);
     }

@@ -50,24 +50,43 @@ public class OrderClassRotationResource {
     @POST
     @Idempotent
     @ResponseStatus(201)
-    @Operation(summary = "Plan a rotation for an order class",
+    @Operation(
+            summary = "Plan a rotation for an order class",
             description = "The firm defaults to the class's firm. Rotations of one class never overlap (409).")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new rotation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RotationResponse.class)))
-    public RestResponse<RotationResponse> createRotation(@PathParam("id") UUID orderClassId,
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new rotation",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RotationResponse.class)))
+    public RestResponse<RotationResponse> createRotation(
+            @PathParam("id") UUID orderClassId,
             @RequestBody(content = @Content(examples = @ExampleObject(name = "rotation", value = """
-                    {"site": "徐水整车厂总装车间", "startDate": "2025-03-03", "endDate": "2025-05-30", "mentorName": "张师傅"}""")))
-            @Valid @NotNull RotationRequest request) {
+                    {"site": "徐水整车厂总装车间", "startDate": "2025-03-03", "endDate": "2025-05-30", "mentorName": "张师傅"}"""))) @Valid @NotNull
+                    RotationRequest request) {
         RotationResponse created = service.create(orderClassId, request);
         return Created.at("/api/v1/rotations/" + created.id(), created);
     }
 
     @GET
-    @Operation(summary = "List the rotations of an order class", description = "Ordered by start date; cursor-paginated.")
-    public Page<RotationResponse> listRotations(@PathParam("id") UUID orderClassId,
-            @Parameter(description = "startDate (default); prefix - to descend") @QueryParam("sort") @Size(max = 40) String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+    @Operation(
+            summary = "List the rotations of an order class",
+            description = "Ordered by start date; cursor-paginated.")
+    public Page<RotationResponse> listRotations(
+            @PathParam("id") UUID orderClassId,
+            @Parameter(description = "startDate (default); prefix - to descend") @QueryParam("sort") @Size(max = 40)
+                    String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
         return service.list(orderClassId, sort, PageRequest.of(limit, cursor));
     }
 }

@@ -16,7 +16,12 @@ import org.placementtracker.common.VersionedEntity;
 public class Rotation extends VersionedEntity {
 
     @Schema(name = "RotationStatus")
-    public enum Status { PLANNED, IN_PROGRESS, COMPLETED, CANCELLED }
+    public enum Status {
+        PLANNED,
+        IN_PROGRESS,
+        COMPLETED,
+        CANCELLED
+    }
 
     @Id
     public UUID id;

@@ -43,22 +43,35 @@ public class RotationResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change a rotation",
+    @Operation(
+            summary = "Change a rotation",
             description = "JSON Merge Patch (RFC 7396). Setting status CANCELLED cancels its still-planned placements; "
                     + "firm and dates are fixed once placements were dispatched.")
-    public RotationResponse patchRotation(@PathParam("id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = RotationRequest.class), examples = @ExampleObject(name = "cancel",
-                    value = "{\"status\": \"CANCELLED\"}"))) @NotNull JsonNode patch) {
+    public RotationResponse patchRotation(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = RotationRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "cancel",
+                                                            value = "{\"status\": \"CANCELLED\"}")))
+                    @NotNull
+                    JsonNode patch) {
         return service.patch(id, patch);
     }
 
     @POST
     @Idempotent
     @Path("/{id}/dispatch")
-    @Operation(summary = "Dispatch a rotation's members",
-            description = "Creates one WORK_STUDY placement per current member for the rotation's firm and dates. "
-                    + "Calling it again creates nothing new: members already dispatched or busy are skipped with a reason.")
+    @Operation(
+            summary = "Dispatch a rotation's members",
+            description =
+                    "Creates one WORK_STUDY placement per current member for the rotation's firm and dates. "
+                            + "Calling it again creates nothing new: members already dispatched or busy are skipped with a reason.")
     @APIResponse(responseCode = "200", description = "Placements created and members skipped")
     public DispatchResponse dispatchRotation(@PathParam("id") UUID id) {
         return service.dispatch(id);

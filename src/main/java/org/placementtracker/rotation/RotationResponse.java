@@ -15,12 +15,14 @@ public record RotationResponse(
         @Schema(examples = "2025-05-30") LocalDate endDate,
         @Schema(examples = "张师傅", nullable = true) String mentorName,
         Rotation.Status status,
+
         @Schema(description = "Changes with every write; the ETag of the resource", examples = "3", readOnly = true)
-        long version) implements Versioned {
+        long version)
+        implements Versioned {
 
     static RotationResponse of(Rotation r) {
-        return new RotationResponse(r.id, r.orderClassId, r.firmId, r.site, r.startDate, r.endDate, r.mentorName,
-                r.status, r.version);
+        return new RotationResponse(
+                r.id, r.orderClassId, r.firmId, r.site, r.startDate, r.endDate, r.mentorName, r.status, r.version);
     }
 
     RotationRequest asRequest() {

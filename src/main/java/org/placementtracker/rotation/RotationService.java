@@ -14,10 +14,10 @@ import java.util.UUID;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
-import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.Period;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
@@ -45,8 +45,14 @@ public class RotationService {
     private final PlacementService placements;
     private final CurrentCaller caller;
 
-    public RotationService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions,
-            OrderClassService orderClasses, PlacementService placements, CurrentCaller caller) {
+    public RotationService(
+            EntityManager em,
+            CursorCodec cursors,
+            MergePatch mergePatch,
+            Preconditions preconditions,
+            OrderClassService orderClasses,
+            PlacementService placements,
+            CurrentCaller caller) {
         this.caller = caller;
         this.em = em;
         this.cursors = cursors;
@@ -90,20 +96,25 @@ public class RotationService {
         Rotation rotation = find(id);
         OrderClass orderClass = orderClasses.lock(rotation.orderClassId);
         preconditions.check(rotation.version);
-        RotationRequest changed = mergePatch.apply(RotationResponse.of(rotation).asRequest(), patch,
-                RotationRequest.class);
+        RotationRequest changed =
+                mergePatch.apply(RotationResponse.of(rotation).asRequest(), patch, RotationRequest.class);
         if (rotation.status == Rotation.Status.CANCELLED && changed.status() != Rotation.Status.CANCELLED) {
-            throw ProblemException.conflict("rotation-cancelled", "Rotation is cancelled",
+            throw ProblemException.conflict(
+                    "rotation-cancelled",
+                    "Rotation is cancelled",
                     "A cancelled rotation cannot be reopened; create a new one");
         }
-        boolean moved = !changed.startDate().equals(rotation.startDate) || !changed.endDate().equals(rotation.endDate)
+        boolean moved = !changed.startDate().equals(rotation.startDate)
+                || !changed.endDate().equals(rotation.endDate)
                 || (changed.firmId() != null && !changed.firmId().equals(rotation.firmId));
         if (moved && hasLivePlacements(rotation.id)) {
-            throw ProblemException.conflict("rotation-dispatched", "Rotation already dispatched",
+            throw ProblemException.conflict(
+                    "rotation-dispatched",
+                    "Rotation already dispatched",
                     "Its placements fix the firm and dates; cancel the rotation and create a new one");
         }
-        boolean cancelling = rotation.status != Rotation.Status.CANCELLED
-                && changed.status() == Rotation.Status.CANCELLED;
+        boolean cancelling =
+                rotation.status != Rotation.Status.CANCELLED && changed.status() == Rotation.Status.CANCELLED;
         apply(rotation, changed, orderClass);
         if (cancelling) {
             placements.cancelPlannedOfRotation(rotation.id, "rotation cancelled");
@@ -123,24 +134,31 @@ public class RotationService {
         Rotation rotation = find(id);
         orderClasses.lock(rotation.orderClassId);
         if (rotation.status == Rotation.Status.CANCELLED || rotation.status == Rotation.Status.COMPLETED) {
-            throw ProblemException.conflict("rotation-not-dispatchable", "Rotation cannot be dispatched",
-                    "The rotation is " + rotation.status);
+            throw ProblemException.conflict(
+                    "rotation-not-dispatchable", "Rotation cannot be dispatched", "The rotation is " + rotation.status);
         }
         Firm firm = Firm.findById(rotation.firmId);
         if (firm.status != Firm.Status.ACTIVE) {
-            throw ProblemException.conflict("firm-inactive", "Firm is not active",
+            throw ProblemException.conflict(
+                    "firm-inactive",
+                    "Firm is not active",
                     "Firm " + firm.name + " is " + firm.status + "; placements need an active firm");
         }
         Period period = new Period(rotation.startDate, rotation.endDate);
         List<UUID> memberIds = orderClasses.memberIds(rotation.orderClassId);
         // Locked before they are read, so each member's status and placements are the current ones.
         StudentService.lockInIdOrder(em, memberIds);
-        List<Student> members = memberIds.isEmpty() ? List.of()
+        List<Student> members = memberIds.isEmpty()
+                ? List.of()
                 : em.createQuery("select s from Student s where s.id in :ids order by s.studentNo", Student.class)
-                        .setParameter("ids", memberIds).getResultList();
-        Set<UUID> dispatched = Set.copyOf(em.createQuery("select p.studentId from Placement p "
-                        + "where p.rotationId = :rotation and p.status <> :cancelled", UUID.class)
-                .setParameter("rotation", rotation.id).setParameter("cancelled", Placement.Status.CANCELLED)
+                        .setParameter("ids", memberIds)
+                        .getResultList();
+        Set<UUID> dispatched = Set.copyOf(em.createQuery(
+                        "select p.studentId from Placement p "
+                                + "where p.rotationId = :rotation and p.status <> :cancelled",
+                        UUID.class)
+                .setParameter("rotation", rotation.id)
+                .setParameter("cancelled", Placement.Status.CANCELLED)
                 .getResultList());
         Map<UUID, Period> busy = placements.firstOverlapping(memberIds, period);
         List<UUID> created = new ArrayList<>();
@@ -197,13 +215,22 @@ public class RotationService {
         Period period = Period.of(request.startDate(), request.endDate());
         Rotation.Status status = request.status() == null ? Rotation.Status.PLANNED : request.status();
         if (status != Rotation.Status.CANCELLED) {
-            em.createQuery("select r from Rotation r where r.orderClassId = :oc and r.status <> :cancelled "
-                            + "and r.startDate <= :end and r.endDate >= :start and r.id <> :self", Rotation.class)
-                    .setParameter("oc", orderClass.id).setParameter("cancelled", Rotation.Status.CANCELLED)
-                    .setParameter("start", period.start()).setParameter("end", period.end())
-                    .setParameter("self", rotation.id).setMaxResults(1).getResultStream().findFirst()
+            em.createQuery(
+                            "select r from Rotation r where r.orderClassId = :oc and r.status <> :cancelled "
+                                    + "and r.startDate <= :end and r.endDate >= :start and r.id <> :self",
+                            Rotation.class)
+                    .setParameter("oc", orderClass.id)
+                    .setParameter("cancelled", Rotation.Status.CANCELLED)
+                    .setParameter("start", period.start())
+                    .setParameter("end", period.end())
+                    .setParameter("self", rotation.id)
+                    .setMaxResults(1)
+                    .getResultStream()
+                    .findFirst()
                     .ifPresent(other -> {
-                        throw ProblemException.conflict("rotation-overlap", "Rotation overlaps another",
+                        throw ProblemException.conflict(
+                                "rotation-overlap",
+                                "Rotation overlaps another",
                                 "The order class already has a rotation from " + other.startDate + " to "
                                         + other.endDate);
                     });

@@ -41,7 +41,10 @@ public class AccessFilter {
             // An operation without a rule is refused to everyone; the role matrix test fails the build
             // for it, so it is not logged here, where any caller could repeat it to flood the log.
             if (allowed == null || !allowed.contains(caller.role())) {
-                throw new ProblemException(403, "forbidden", "Not allowed",
+                throw new ProblemException(
+                        403,
+                        "forbidden",
+                        "Not allowed",
                         "The " + caller.role() + " role may not " + httpMethod + " " + template);
             }
             return null;
@@ -50,16 +53,21 @@ public class AccessFilter {
 
     static ProblemException unauthenticated() {
         // Never say which part was wrong: missing, unknown, expired, revoked and forged look alike.
-        return new ProblemException(401, "unauthenticated", "Authentication required",
+        return new ProblemException(
+                401,
+                "unauthenticated",
+                "Authentication required",
                 "Send a valid bearer token or API key in the Authorization header");
     }
 
     static String template(Class<?> type, Method method) {
         Path classPath = type.getAnnotation(Path.class);
         Path methodPath = method.getAnnotation(Path.class);
-        String joined = (classPath == null ? "" : classPath.value()) + "/" + (methodPath == null ? "" : methodPath.value());
+        String joined =
+                (classPath == null ? "" : classPath.value()) + "/" + (methodPath == null ? "" : methodPath.value());
         String normalized = joined.replaceAll("/+", "/");
-        return normalized.length() > 1 && normalized.endsWith("/") ? normalized.substring(0, normalized.length() - 1)
+        return normalized.length() > 1 && normalized.endsWith("/")
+                ? normalized.substring(0, normalized.length() - 1)
                 : normalized;
     }
 }

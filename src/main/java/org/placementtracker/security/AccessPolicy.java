@@ -57,8 +57,7 @@ public final class AccessPolicy {
         rule("GET", "/api/v1/changes", READ_OWN);
     }
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /** Collection and item operations of a resource whose reads are {@code reads} and writes officers'. */
     private static void crud(String collection, String item, Set<Role> reads) {

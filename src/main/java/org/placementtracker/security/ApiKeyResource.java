@@ -33,8 +33,10 @@ import org.placementtracker.common.PageRequest;
 import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/api-keys")
-@Tag(name = "API keys", description = "Credentials of machine clients (partner HR systems, scripts). Send a key as "
-        + "`Authorization: Bearer <key>`. ADMIN manages all keys; OFFICER only PARTNER and VIEWER keys.")
+@Tag(
+        name = "API keys",
+        description = "Credentials of machine clients (partner HR systems, scripts). Send a key as "
+                + "`Authorization: Bearer <key>`. ADMIN manages all keys; OFFICER only PARTNER and VIEWER keys.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
@@ -50,14 +52,29 @@ public class ApiKeyResource {
     @POST
     @Idempotent
     @ResponseStatus(201)
-    @Operation(summary = "Create an API key",
+    @Operation(
+            summary = "Create an API key",
             description = "The answer carries the key itself, once: only its hash is stored. PARTNER keys need firmId.")
-    @APIResponse(responseCode = "201", description = "Created; store the key now",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
-    public RestResponse<ApiKeyResponse> createApiKey(@RequestBody(content = @Content(examples = @ExampleObject(
-            name = "partner", value = "{\"name\": \"长城汽车HR系统\", \"role\": \"PARTNER\", "
-                    + "\"firmId\": \"7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c\", \"expiresAt\": \"2027-07-31T23:59:59Z\"}")))
-            @Valid @NotNull ApiKeyRequest request) {
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; store the key now",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiKeyResponse.class)))
+    public RestResponse<ApiKeyResponse> createApiKey(
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "partner",
+                                                            value =
+                                                                    "{\"name\": \"长城汽车HR系统\", \"role\": \"PARTNER\", "
+                                                                            + "\"firmId\": \"7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c\", \"expiresAt\": \"2027-07-31T23:59:59Z\"}")))
+                    @Valid
+                    @NotNull
+                    ApiKeyRequest request) {
         ApiKeyResponse created = service.create(request, caller.required());
         return Created.at("/api/v1/api-keys/" + created.id(), created);
     }
@@ -65,8 +82,16 @@ public class ApiKeyResource {
     @GET
     @Operation(summary = "List API keys", description = "Never shows the keys. Officers see PARTNER and VIEWER keys.")
     public Page<ApiKeyResponse> listApiKeys(
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
         return service.list(PageRequest.of(limit, cursor), caller.required());
     }
 

@@ -38,7 +38,10 @@ public class ApiKeyService {
     private final Optional<String> bootstrapKey;
     private final boolean identityProviderConfigured;
 
-    public ApiKeyService(EntityManager em, AgroalDataSource dataSource, CursorCodec cursors,
+    public ApiKeyService(
+            EntityManager em,
+            AgroalDataSource dataSource,
+            CursorCodec cursors,
             @ConfigProperty(name = "pt.bootstrap-admin-key") Optional<String> bootstrapKey,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwksLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtPublicKey) {
@@ -63,15 +66,17 @@ public class ApiKeyService {
             throw ProblemException.invalid("expiresAt", "must be in the future");
         }
         String key = ApiKeys.newKey();
-        ApiKey apiKey = store(request.name().trim(), request.role(), request.firmId(), request.expiresAt(), key,
-                caller.name());
+        ApiKey apiKey =
+                store(request.name().trim(), request.role(), request.firmId(), request.expiresAt(), key, caller.name());
         return ApiKeyResponse.of(apiKey, key);
     }
 
     @Transactional
     public Page<ApiKeyResponse> list(PageRequest page, Caller caller) {
         return Listing.of(ApiKey.class)
-                .filter("managed", caller.is(Role.ADMIN) ? null : java.util.List.of(Role.PARTNER, Role.VIEWER),
+                .filter(
+                        "managed",
+                        caller.is(Role.ADMIN) ? null : java.util.List.of(Role.PARTNER, Role.VIEWER),
                         "e.role in :managed")
                 .page(em, cursors, SORTS.parse(null), page, k -> ApiKeyResponse.of(k, null));
     }
@@ -93,13 +98,18 @@ public class ApiKeyService {
      * indexed read on a pooled connection, without an ORM session or a transaction, keeps that cheap.
      */
     public Optional<Caller> authenticate(String presented) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "select name, role, firm_id, id from api_key where key_hash = ? and revoked_at is null "
-                        + "and (expires_at is null or expires_at > now())")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "select name, role, firm_id, id from api_key where key_hash = ? and revoked_at is null "
+                                + "and (expires_at is null or expires_at > now())")) {
             select.setString(1, ApiKeys.hash(presented));
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new Caller(row.getString(1), Role.valueOf(row.getString(2)),
-                        row.getObject(3, UUID.class), "api-key:" + row.getObject(4, UUID.class)))
+                return row.next()
+                        ? Optional.of(new Caller(
+                                row.getString(1),
+                                Role.valueOf(row.getString(2)),
+                                row.getObject(3, UUID.class),
+                                "api-key:" + row.getObject(4, UUID.class)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -115,7 +125,8 @@ public class ApiKeyService {
      */
     @Transactional
     public void bootstrap() {
-        bootstrap(bootstrapKey.orElse(null), LaunchMode.current() == LaunchMode.DEVELOPMENT, identityProviderConfigured);
+        bootstrap(
+                bootstrapKey.orElse(null), LaunchMode.current() == LaunchMode.DEVELOPMENT, identityProviderConfigured);
     }
 
     /** {@link #bootstrap()} with its settings given, so that every branch can be tested. */
@@ -135,16 +146,17 @@ public class ApiKeyService {
             return;
         }
         if (ApiKey.count("keyHash", ApiKeys.hash(key)) > 0) {
-            throw new ConfigurationException("PT_BOOTSTRAP_ADMIN_KEY names a key that was revoked or has expired, and "
-                    + "no admin key is usable: set PT_BOOTSTRAP_ADMIN_KEY to a new key (`echo ptk_$(openssl rand -hex 24)`)");
+            throw new ConfigurationException(
+                    "PT_BOOTSTRAP_ADMIN_KEY names a key that was revoked or has expired, and "
+                            + "no admin key is usable: set PT_BOOTSTRAP_ADMIN_KEY to a new key (`echo ptk_$(openssl rand -hex 24)`)");
         }
         store(BOOTSTRAP_NAME, Role.ADMIN, null, null, key, "PT_BOOTSTRAP_ADMIN_KEY");
         LOG.info("Created the first admin API key from PT_BOOTSTRAP_ADMIN_KEY");
     }
 
     private long usableAdminKeys() {
-        return ApiKey.count("role = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", Role.ADMIN,
-                Instant.now());
+        return ApiKey.count(
+                "role = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", Role.ADMIN, Instant.now());
     }
 
     /**
@@ -163,8 +175,10 @@ public class ApiKeyService {
         }
         String key = ApiKeys.newKey();
         store(BOOTSTRAP_NAME, Role.ADMIN, null, null, key, "development mode");
-        LOG.warnf("Development mode: created the first admin API key %s (shown once). Use it as "
-                + "'Authorization: Bearer <key>' or in Swagger UI's Authorize dialog.", key);
+        LOG.warnf(
+                "Development mode: created the first admin API key %s (shown once). Use it as "
+                        + "'Authorization: Bearer <key>' or in Swagger UI's Authorize dialog.",
+                key);
     }
 
     private ApiKey store(String name, Role role, UUID firmId, Instant expiresAt, String key, String createdBy) {
@@ -183,8 +197,8 @@ public class ApiKeyService {
 
     private static void requireMayManage(Caller caller, Role role) {
         if (!caller.is(Role.ADMIN) && !managedByOfficers(role)) {
-            throw new ProblemException(403, "forbidden", "Not allowed",
-                    "Officers may create and revoke only PARTNER and VIEWER keys");
+            throw new ProblemException(
+                    403, "forbidden", "Not allowed", "Officers may create and revoke only PARTNER and VIEWER keys");
         }
     }
 

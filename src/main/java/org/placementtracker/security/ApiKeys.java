@@ -13,8 +13,7 @@ final class ApiKeys {
     static final String PREFIX = "ptk_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     static String newKey() {
         byte[] bytes = new byte[32];
@@ -29,7 +28,8 @@ final class ApiKeys {
     /** High-entropy keys need no slow hash: SHA-256 is enough to keep them unusable if the table leaks. */
     static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

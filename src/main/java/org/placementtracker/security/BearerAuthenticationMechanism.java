@@ -13,9 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import org.placementtracker.common.RateLimit;
 import java.util.HashSet;
 import java.util.Set;
+import org.placementtracker.common.RateLimit;
 
 /**
  * One bearer scheme for both kinds of caller: tokens with the API key prefix are looked up as
@@ -46,9 +46,11 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         String header = context.request().getHeader("Authorization");
         Uni<SecurityIdentity> identity;
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        if (header != null
+                && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && ApiKeys.looksLikeKey(header.substring(BEARER.length()).trim())) {
-            identity = identities.authenticate(new ApiKeyAuthenticationRequest(header.substring(BEARER.length()).trim()));
+            identity = identities.authenticate(new ApiKeyAuthenticationRequest(
+                    header.substring(BEARER.length()).trim()));
         } else {
             identity = jwt.authenticate(context, identities);
         }

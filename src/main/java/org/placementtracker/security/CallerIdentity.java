@@ -12,8 +12,7 @@ public final class CallerIdentity {
     /** Which credential made the request (an API key's id, or a token's issuer and subject). */
     public static final String CREDENTIAL = "pt.credential";
 
-    private CallerIdentity() {
-    }
+    private CallerIdentity() {}
 
     static Caller of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {

@@ -25,8 +25,8 @@ public class CurrentCaller {
 
     /** The caller, who must be authenticated (the access filter has made sure). */
     public Caller required() {
-        return get().orElseThrow(() -> new ProblemException(401, "unauthenticated", "Authentication required",
-                "Send a valid bearer token or API key"));
+        return get().orElseThrow(() -> new ProblemException(
+                401, "unauthenticated", "Authentication required", "Send a valid bearer token or API key"));
     }
 
     /** The firm a partner is bound to; null for every other caller. */

@@ -34,7 +34,8 @@ public class PersonalDataCipher {
     public PersonalDataCipher(@ConfigProperty(name = "pt.data-key") Optional<String> base64Key) {
         byte[] key = decode(base64Key.orElse(""));
         this.encryptionKey = new SecretKeySpec(key, "AES");
-        this.lookupKey = new SecretKeySpec(hmac(key, "id-number-lookup".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.lookupKey =
+                new SecretKeySpec(hmac(key, "id-number-lookup".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 
     public String encrypt(String plain) {
@@ -44,8 +45,11 @@ public class PersonalDataCipher {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed)
-                    .array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt", e);
         }
@@ -82,8 +86,9 @@ public class PersonalDataCipher {
             key = new byte[0];
         }
         if (key.length != 32) {
-            throw new ConfigurationException("PT_DATA_KEY must be 32 random bytes in base64 (it encrypts ID numbers at "
-                    + "rest): generate one with `openssl rand -base64 32`, keep it safe and give every instance the same");
+            throw new ConfigurationException(
+                    "PT_DATA_KEY must be 32 random bytes in base64 (it encrypts ID numbers at "
+                            + "rest): generate one with `openssl rand -base64 32`, keep it safe and give every instance the same");
         }
         return key;
     }

@@ -2,7 +2,10 @@ package org.placementtracker.security;
 
 /** What a caller may do; see {@link AccessPolicy} for the rule of every endpoint. */
 public enum Role {
-    ADMIN, OFFICER, VIEWER, PARTNER;
+    ADMIN,
+    OFFICER,
+    VIEWER,
+    PARTNER;
 
     /** The strongest of the roles a token names, or null when it names none of ours. */
     static Role strongest(java.util.Collection<String> names) {

@@ -27,7 +27,8 @@ public class TokenRoles implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
+        if (identity.isAnonymous()
+                || !(identity.getPrincipal() instanceof JsonWebToken token)
                 || identity.getAttribute(CallerIdentity.ROLE) != null) {
             return Uni.createFrom().item(identity);
         }
@@ -38,8 +39,10 @@ public class TokenRoles implements SecurityIdentityAugmentor {
         UUID firm = null;
         if (role == Role.PARTNER) {
             Object claim = token.getClaim(firmClaim);
-            firm = claim == null ? null : org.placementtracker.common.Ids.parse(claim.toString().replace("\"", ""))
-                    .orElse(null);
+            firm = claim == null
+                    ? null
+                    : org.placementtracker.common.Ids.parse(claim.toString().replace("\"", ""))
+                            .orElse(null);
             if (firm == null) {
                 return Uni.createFrom().failure(new AuthenticationFailedException());
             }

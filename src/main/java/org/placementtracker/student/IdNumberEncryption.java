@@ -19,14 +19,17 @@ public class IdNumberEncryption {
     @Transactional
     void onStart(@Observes StartupEvent event, EntityManager em, PersonalDataCipher cipher) {
         @SuppressWarnings("unchecked")
-        List<Object[]> plain = em.createNativeQuery("select id, id_number from student where id_number is not null "
-                + "for update").getResultList();
+        List<Object[]> plain = em.createNativeQuery(
+                        "select id, id_number from student where id_number is not null " + "for update")
+                .getResultList();
         for (Object[] row : plain) {
             String number = ((String) row[1]).toUpperCase();
             em.createNativeQuery("update student set id_number_cipher = :cipher, id_number_hash = :hash, "
                             + "id_number_last4 = :last4, id_number = null where id = :id")
-                    .setParameter("cipher", cipher.encrypt(number)).setParameter("hash", cipher.lookupHash(number))
-                    .setParameter("last4", number.substring(number.length() - 4)).setParameter("id", row[0])
+                    .setParameter("cipher", cipher.encrypt(number))
+                    .setParameter("hash", cipher.lookupHash(number))
+                    .setParameter("last4", number.substring(number.length() - 4))
+                    .setParameter("id", row[0])
                     .executeUpdate();
         }
         if (!plain.isEmpty()) {

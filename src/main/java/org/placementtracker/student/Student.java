@@ -16,10 +16,18 @@ import org.placementtracker.common.VersionedEntity;
 public class Student extends VersionedEntity {
 
     @Schema(name = "Gender")
-    public enum Gender { MALE, FEMALE }
+    public enum Gender {
+        MALE,
+        FEMALE
+    }
 
     @Schema(name = "StudentStatus")
-    public enum Status { ENROLLED, SUSPENDED, GRADUATED, WITHDRAWN }
+    public enum Status {
+        ENROLLED,
+        SUSPENDED,
+        GRADUATED,
+        WITHDRAWN
+    }
 
     @Id
     public UUID id;

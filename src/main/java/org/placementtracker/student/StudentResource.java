@@ -44,7 +44,9 @@ import org.placementtracker.common.Text;
 import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/students")
-@Tag(name = "Students", description = "Enrolled learners; ID numbers are checked per GB 11643 and never returned in full")
+@Tag(
+        name = "Students",
+        description = "Enrolled learners; ID numbers are checked per GB 11643 and never returned in full")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StudentResource {
@@ -72,30 +74,61 @@ public class StudentResource {
     @Idempotent
     @Path("/batch")
     @Consumes({MediaType.APPLICATION_JSON, BatchImport.CSV})
-    @Operation(summary = "Import students", description = "Creates or updates many students at once." + BatchImport.DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "atomic=true: every row was saved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
-    @APIResponse(responseCode = "207", description = "atomic=false: one result per row; the good rows were saved",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
-    @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over the batch size limit",
+    @Operation(
+            summary = "Import students",
+            description = "Creates or updates many students at once." + BatchImport.DESCRIPTION)
+    @APIResponse(
+            responseCode = "200",
+            description = "atomic=true: every row was saved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(
+            responseCode = "207",
+            description = "atomic=false: one result per row; the good rows were saved",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RowResult.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "More than 10,000 rows, or a body over the batch size limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = BatchImport.REJECTED,
+    @APIResponse(
+            responseCode = "422",
+            description = BatchImport.REJECTED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<List<RowResult>> importStudents(
-            @RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                            implementation = StudentRequest.class), examples = @ExampleObject(name = "students",
-                            value = "[" + EXAMPLE + "]")),
-                    @Content(mediaType = BatchImport.CSV,
-                            schema = @Schema(type = SchemaType.STRING, maxLength = BatchImport.MAX_CSV_CHARS),
-                            examples = @ExampleObject(name = "studentsCsv", value = CSV_EXAMPLE))})
-            byte[] body,
+            @RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema =
+                                                @Schema(type = SchemaType.ARRAY, implementation = StudentRequest.class),
+                                        examples = @ExampleObject(name = "students", value = "[" + EXAMPLE + "]")),
+                                @Content(
+                                        mediaType = BatchImport.CSV,
+                                        schema =
+                                                @Schema(
+                                                        type = SchemaType.STRING,
+                                                        maxLength = BatchImport.MAX_CSV_CHARS),
+                                        examples = @ExampleObject(name = "studentsCsv", value = CSV_EXAMPLE))
+                            })
+                    byte[] body,
             @HeaderParam("Content-Type") String contentType,
             @Parameter(description = "true (default): all rows or none; false: keep the good rows")
-            @QueryParam("atomic") @DefaultValue("true") Boolean atomic) {
-        return imports.run(body, contentType, atomic, "/api/v1/students/batch", StudentRequest.class, service::importer,
+                    @QueryParam("atomic")
+                    @DefaultValue("true")
+                    Boolean atomic) {
+        return imports.run(
+                body,
+                contentType,
+                atomic,
+                "/api/v1/students/batch",
+                StudentRequest.class,
+                service::importer,
                 service::upsertAlone);
     }
 
@@ -103,11 +136,18 @@ public class StudentResource {
     @Idempotent
     @ResponseStatus(201)
     @Operation(summary = "Create a student", description = "The major must exist; status defaults to ENROLLED.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the new student",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StudentResponse.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; Location names the new student",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StudentResponse.class)))
     public RestResponse<StudentResponse> createStudent(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "student", value = EXAMPLE)))
-            @Valid @NotNull StudentRequest request) {
+                    @Valid
+                    @NotNull
+                    StudentRequest request) {
         StudentResponse created = service.create(request);
         return Created.at("/api/v1/students/" + created.id(), created);
     }
@@ -117,27 +157,38 @@ public class StudentResource {
     public Page<StudentResponse> listStudents(
             @Parameter(description = "Major code") @QueryParam("majorCode") @Size(max = 12) String majorCode,
             @Parameter(description = "Intake year") @QueryParam("cohortYear") @Min(1900) @Max(2200) Integer cohortYear,
-            @Parameter(description = "ENROLLED, SUSPENDED, GRADUATED or WITHDRAWN") @QueryParam("status") Student.Status status,
+            @Parameter(description = "ENROLLED, SUSPENDED, GRADUATED or WITHDRAWN") @QueryParam("status")
+                    Student.Status status,
             @Parameter(description = "Part of the name or student number") @QueryParam("q") @Size(max = 100) String q,
             @Parameter(description = "studentNo (default), name, cohortYear or createdAt; prefix - to descend")
-            @QueryParam("sort") @Size(max = 40) String sort,
-            @Parameter(description = "Page size, 1-200 (default 50)") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) Integer limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") @Size(max = CursorCodec.MAX_LENGTH) String cursor) {
-        StudentService.Filter filter = new StudentService.Filter(Text.blankToNull(majorCode),
-                cohortYear,
-                status,
-                Text.blankToNull(q));
+                    @QueryParam("sort")
+                    @Size(max = 40)
+                    String sort,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
+        StudentService.Filter filter =
+                new StudentService.Filter(Text.blankToNull(majorCode), cohortYear, status, Text.blankToNull(q));
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a student",
+    @Operation(
+            summary = "Get a student",
             description = "The ID number is masked to its last 4 characters. reveal=idNumber shows it in full: ADMIN "
                     + "only (403 otherwise), and recorded in the audit history. Partners get the minimal view.")
-    public StudentResponse getStudent(@PathParam("id") UUID id,
+    public StudentResponse getStudent(
+            @PathParam("id") UUID id,
             @Parameter(description = "idNumber: show the full ID number (ADMIN only, audited)") @QueryParam("reveal")
-            RevealedField reveal) {
+                    RevealedField reveal) {
         return reveal == null ? service.get(id) : service.reveal(id);
     }
 
@@ -155,18 +206,32 @@ public class StudentResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @Operation(summary = "Change a student", description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
-    public StudentResponse patchStudent(@PathParam("id") UUID id,
-            @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-                    schema = @Schema(implementation = StudentRequest.class), examples = @ExampleObject(name = "graduate",
-                    value = "{\"status\": \"GRADUATED\", \"phone\": null}"))) @NotNull JsonNode patch) {
+    @Operation(
+            summary = "Change a student",
+            description = "JSON Merge Patch (RFC 7396); null removes an optional field.")
+    public StudentResponse patchStudent(
+            @PathParam("id") UUID id,
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = StudentRequest.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "graduate",
+                                                            value = "{\"status\": \"GRADUATED\", \"phone\": null}")))
+                    @NotNull
+                    JsonNode patch) {
         return service.patch(id, patch);
     }
 
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
-    @Operation(summary = "Delete a student", description = "Refused with 409 while placements or order classes refer to the student.")
+    @Operation(
+            summary = "Delete a student",
+            description = "Refused with 409 while placements or order classes refer to the student.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void deleteStudent(@PathParam("id") UUID id) {
         service.delete(id);

@@ -16,9 +16,9 @@ import org.placementtracker.common.FieldError;
 import org.placementtracker.common.IdNumber;
 import org.placementtracker.common.Listing;
 import org.placementtracker.common.MergePatch;
-import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
+import org.placementtracker.common.Preconditions;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
@@ -39,8 +39,7 @@ public class StudentService {
             .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, s -> s.createdAt));
 
     /** Filters of the student list; null means "any". */
-    public record Filter(String majorCode, Integer cohortYear, Student.Status status, String q) {
-    }
+    public record Filter(String majorCode, Integer cohortYear, Student.Status status, String q) {}
 
     /** A student is visible to a partner when the student has a placement at the partner's firm. */
     private static final String AT_PARTNER_FIRM =
@@ -53,7 +52,12 @@ public class StudentService {
     private final PersonalDataCipher cipher;
     private final CurrentCaller caller;
 
-    public StudentService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions, PersonalDataCipher cipher,
+    public StudentService(
+            EntityManager em,
+            CursorCodec cursors,
+            MergePatch mergePatch,
+            Preconditions preconditions,
+            PersonalDataCipher cipher,
             CurrentCaller caller) {
         this.em = em;
         this.cursors = cursors;
@@ -75,7 +79,8 @@ public class StudentService {
      */
     public Upserted upsert(StudentRequest request) {
         String ref = Text.blankToNull(request.externalRef());
-        Student existing = ref == null ? null : Student.<Student>find("externalRef", ref).firstResult();
+        Student existing =
+                ref == null ? null : Student.<Student>find("externalRef", ref).firstResult();
         if (existing == null) {
             return new Upserted(insert(request).id, true);
         }
@@ -131,8 +136,8 @@ public class StudentService {
         reveal.studentId = id;
         reveal.revealedAt = java.time.Instant.now();
         reveal.persist();
-        return StudentResponse.withIdNumber(student,
-                student.idNumberCipher == null ? null : cipher.decrypt(student.idNumberCipher));
+        return StudentResponse.withIdNumber(
+                student, student.idNumberCipher == null ? null : cipher.decrypt(student.idNumberCipher));
     }
 
     @Transactional
@@ -141,7 +146,9 @@ public class StudentService {
                 .filter("majorCode", filter.majorCode(), "e.majorCode = :majorCode")
                 .filter("cohortYear", filter.cohortYear(), "e.cohortYear = :cohortYear")
                 .filter("status", filter.status(), "e.status = :status")
-                .filter("q", Text.containsPattern(filter.q()),
+                .filter(
+                        "q",
+                        Text.containsPattern(filter.q()),
                         "(lower(e.name) like :q escape '!' or lower(e.studentNo) like :q escape '!')")
                 .filter("partnerFirm", caller.partnerFirm(), AT_PARTNER_FIRM)
                 .page(em, cursors, SORTS.parse(sort), page, this::view);
@@ -164,7 +171,9 @@ public class StudentService {
         long placements = count("select count(p) from Placement p where p.studentId = :id", id);
         long memberships = count("select count(m) from OrderClassMember m where m.id.studentId = :id", id);
         if (placements > 0 || memberships > 0) {
-            throw ProblemException.conflict("still-referenced", "Student is in use",
+            throw ProblemException.conflict(
+                    "still-referenced",
+                    "Student is in use",
                     "Student " + student.studentNo + " has " + placements + " placements and " + memberships
                             + " order class memberships; set the status to WITHDRAWN or GRADUATED instead");
         }
@@ -178,9 +187,18 @@ public class StudentService {
     private Student visible(UUID id) {
         Student student = find(id);
         UUID firm = caller.partnerFirm();
-        caller.requireVisible(firm == null || em.createQuery("select count(p) from Placement p "
-                        + "where p.studentId = :id and p.firmId = :firm", Long.class)
-                .setParameter("id", id).setParameter("firm", firm).getSingleResult() > 0, "Student", id);
+        caller.requireVisible(
+                firm == null
+                        || em.createQuery(
+                                                "select count(p) from Placement p "
+                                                        + "where p.studentId = :id and p.firmId = :firm",
+                                                Long.class)
+                                        .setParameter("id", id)
+                                        .setParameter("firm", firm)
+                                        .getSingleResult()
+                                > 0,
+                "Student",
+                id);
         return student;
     }
 
@@ -219,9 +237,18 @@ public class StudentService {
     }
 
     private StudentRequest asRequest(Student s) {
-        return new StudentRequest(s.studentNo, s.name, s.gender, s.birthDate,
-                s.idNumberCipher == null ? null : cipher.decrypt(s.idNumberCipher), s.phone, s.majorCode,
-                s.cohortYear, s.className, s.status, s.externalRef);
+        return new StudentRequest(
+                s.studentNo,
+                s.name,
+                s.gender,
+                s.birthDate,
+                s.idNumberCipher == null ? null : cipher.decrypt(s.idNumberCipher),
+                s.phone,
+                s.majorCode,
+                s.cohortYear,
+                s.className,
+                s.status,
+                s.externalRef);
     }
 
     private void apply(Student student, StudentRequest request) {
@@ -233,7 +260,9 @@ public class StudentService {
         String idNumber = Text.blankToNull(request.idNumber());
         if (idNumber != null) {
             idNumber = idNumber.toUpperCase();
-            if (!IdNumber.birthDate(idNumber).map(d -> d.equals(request.birthDate())).orElse(false)) {
+            if (!IdNumber.birthDate(idNumber)
+                    .map(d -> d.equals(request.birthDate()))
+                    .orElse(false)) {
                 errors.add(new FieldError("idNumber", "does not match birthDate"));
             }
             if (IdNumber.isMale(idNumber) != (request.gender() == Student.Gender.MALE)) {
@@ -243,16 +272,18 @@ public class StudentService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        if (!request.studentNo().equals(student.studentNo)
-                && Student.count("studentNo", request.studentNo()) > 0) {
-            throw ProblemException.conflict("duplicate-student-no", "Student number already used",
+        if (!request.studentNo().equals(student.studentNo) && Student.count("studentNo", request.studentNo()) > 0) {
+            throw ProblemException.conflict(
+                    "duplicate-student-no",
+                    "Student number already used",
                     "Another student has student number " + request.studentNo());
         }
         String idNumberHash = idNumber == null ? null : cipher.lookupHash(idNumber);
-        if (idNumberHash != null && !idNumberHash.equals(student.idNumberHash)
+        if (idNumberHash != null
+                && !idNumberHash.equals(student.idNumberHash)
                 && Student.count("idNumberHash", idNumberHash) > 0) {
-            throw ProblemException.conflict("duplicate-id-number", "ID number already used",
-                    "Another student has this ID number");
+            throw ProblemException.conflict(
+                    "duplicate-id-number", "ID number already used", "Another student has this ID number");
         }
         student.studentNo = request.studentNo();
         student.name = request.name().trim();

@@ -33,7 +33,8 @@ class BatchImportTest {
     void atomicJsonImportSavesEveryRowInOrder() {
         String major = TestData.major();
         List<Map<String, Object>> rows = List.of(TestData.studentRequest(major), TestData.studentRequest(major));
-        Api.post(STUDENTS, rows).statusCode(200)
+        Api.post(STUDENTS, rows)
+                .statusCode(200)
                 .body("row", contains(0, 1))
                 .body("status", contains("created", "created"))
                 .body("problem", contains(nullValue(), nullValue()));
@@ -63,8 +64,11 @@ class BatchImportTest {
         Map<String, Object> bad = TestData.studentRequest(major);
         bad.put("birthDate", "not a date");
         Map<String, Object> good = TestData.studentRequest(major);
-        json().body(List.of(TestData.studentRequest(major), bad, good)).queryParam("atomic", "false")
-                .post(STUDENTS).then().statusCode(207)
+        json().body(List.of(TestData.studentRequest(major), bad, good))
+                .queryParam("atomic", "false")
+                .post(STUDENTS)
+                .then()
+                .statusCode(207)
                 .body("status", contains("created", "failed", "created"))
                 .body("[1].problem.errors[0].field", equalTo("birthDate"))
                 .body("[1].problem.status", equalTo(400));
@@ -80,8 +84,7 @@ class BatchImportTest {
         csv(csv, true).post(STUDENTS).then().statusCode(200).body("status", contains("created", "created"));
         assertThat(Api.all("/api/v1/students?majorCode=" + major, "name"), containsInAnyOrder("张伟", "王芳, 小"));
         // The empty cell is an absent className, not an empty one.
-        assertThat(Api.all("/api/v1/students?majorCode=" + major, "className"),
-                containsInAnyOrder("24汽修1班", null));
+        assertThat(Api.all("/api/v1/students?majorCode=" + major, "className"), containsInAnyOrder("24汽修1班", null));
     }
 
     @Test
@@ -90,9 +93,16 @@ class BatchImportTest {
         String csv = "studentNo,name,gender,birthDate,majorCode,cohortYear\n"
                 + TestData.studentNo() + ",李明,MALE,2008-05-14," + major + ",2024\n"
                 + TestData.studentNo() + ",,MALE,2008-05-14," + major + ",二〇二四\n";
-        csv(csv, false).post(STUDENTS).then().statusCode(422)
+        csv(csv, false)
+                .post(STUDENTS)
+                .then()
+                .statusCode(422)
                 .body("errors.field", containsInAnyOrder("rows[1].cohortYear"));
-        csv(csv, false).queryParam("atomic", "false").post(STUDENTS).then().statusCode(207)
+        csv(csv, false)
+                .queryParam("atomic", "false")
+                .post(STUDENTS)
+                .then()
+                .statusCode(207)
                 .body("status", contains("created", "failed"))
                 .body("[1].problem.errors.field", contains("cohortYear"));
         assertEquals(1, students(major).size());
@@ -108,7 +118,11 @@ class BatchImportTest {
                 TestData.placementRequest(student, firm, "2025-05-01", "2025-08-31"));
         Api.post(PLACEMENTS, rows).statusCode(422).body("errors.field", contains("rows[1]"));
         assertEquals(List.of(), Api.all("/api/v1/placements?studentId=" + student, "id"));
-        json().body(rows).queryParam("atomic", "false").post(PLACEMENTS).then().statusCode(207)
+        json().body(rows)
+                .queryParam("atomic", "false")
+                .post(PLACEMENTS)
+                .then()
+                .statusCode(207)
                 .body("status", contains("created", "failed"))
                 .body("[1].problem.type", endsWith("/placement-overlap"));
         assertEquals(1, Api.all("/api/v1/placements?studentId=" + student, "id").size());
@@ -122,7 +136,8 @@ class BatchImportTest {
         String inactiveFirm = TestData.firm();
         Api.patch("/api/v1/firms/" + inactiveFirm, "{\"status\": \"INACTIVE\"}").statusCode(200);
         String suspended = TestData.student(major);
-        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}").statusCode(200);
+        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}")
+                .statusCode(200);
         String placed = TestData.student(major);
         TestData.placement(placed, firm, "2025-03-01", "2025-05-31");
         String cancelledBefore = TestData.student(major);
@@ -142,9 +157,16 @@ class BatchImportTest {
                 TestData.placementRequest(free, firm, "2025-03-01", "2025-03-31"),
                 TestData.placementRequest(free, otherFirm, "2025-03-31", "2025-04-15"),
                 TestData.placementRequest(free, otherFirm, "2025-04-01", "2025-04-15"));
-        json().body(rows).queryParam("atomic", "false").post(PLACEMENTS).then().statusCode(207)
-                .body("status", contains("failed", "failed", "failed", "failed", "failed", "failed", "created",
-                        "created", "failed", "created"))
+        json().body(rows)
+                .queryParam("atomic", "false")
+                .post(PLACEMENTS)
+                .then()
+                .statusCode(207)
+                .body(
+                        "status",
+                        contains(
+                                "failed", "failed", "failed", "failed", "failed", "failed", "created", "created",
+                                "failed", "created"))
                 .body("[0].problem.errors.field", contains("studentId"))
                 .body("[1].problem.errors.field", contains("firmId"))
                 .body("[2].problem.errors.field", contains("orderClassId"))
@@ -155,8 +177,17 @@ class BatchImportTest {
                 .body("[8].problem.detail", endsWith("from 2025-03-01 to 2025-03-31"));
         assertEquals(List.of("2025-03-01", "2025-04-01"), Api.all("/api/v1/placements?studentId=" + free, "startDate"));
         assertEquals(1, Api.all("/api/v1/placements?studentId=" + placed, "id").size());
-        Api.post(PLACEMENTS, rows).statusCode(422).body("errors.field",
-                hasItems("rows[0].studentId", "rows[1].firmId", "rows[2].orderClassId", "rows[3]", "rows[4]", "rows[5]"));
+        Api.post(PLACEMENTS, rows)
+                .statusCode(422)
+                .body(
+                        "errors.field",
+                        hasItems(
+                                "rows[0].studentId",
+                                "rows[1].firmId",
+                                "rows[2].orderClassId",
+                                "rows[3]",
+                                "rows[4]",
+                                "rows[5]"));
     }
 
     @Test
@@ -176,13 +207,16 @@ class BatchImportTest {
         ontoSecond.put("endDate", "2025-05-15");
         Map<String, Object> shorter = new java.util.HashMap<>(first);
         shorter.put("endDate", "2025-03-15");
-        json().body(List.of(otherStudent, ontoSecond, shorter)).queryParam("atomic", "false").post(PLACEMENTS).then()
+        json().body(List.of(otherStudent, ontoSecond, shorter))
+                .queryParam("atomic", "false")
+                .post(PLACEMENTS)
+                .then()
                 .statusCode(207)
                 .body("status", contains("failed", "failed", "updated"))
                 .body("[0].problem.errors.field", contains("studentId"))
                 .body("[1].problem.type", endsWith("/placement-overlap"));
-        assertEquals(List.of("2025-03-15", "2025-05-31"),
-                Api.all("/api/v1/placements?studentId=" + student, "endDate"));
+        assertEquals(
+                List.of("2025-03-15", "2025-05-31"), Api.all("/api/v1/placements?studentId=" + student, "endDate"));
     }
 
     @Test
@@ -190,13 +224,28 @@ class BatchImportTest {
         String major = TestData.major();
         List<Map<String, Object>> rows = List.of(TestData.studentRequest(major), TestData.studentRequest(major));
         String key = "import-" + TestData.next();
-        List<String> ids = json().header("Idempotency-Key", key).body(rows).post(STUDENTS).then().statusCode(200)
-                .header("Idempotency-Replayed", nullValue()).extract().path("id");
-        json().header("Idempotency-Key", key).body(rows).post(STUDENTS).then().statusCode(200)
+        List<String> ids = json().header("Idempotency-Key", key)
+                .body(rows)
+                .post(STUDENTS)
+                .then()
+                .statusCode(200)
+                .header("Idempotency-Replayed", nullValue())
+                .extract()
+                .path("id");
+        json().header("Idempotency-Key", key)
+                .body(rows)
+                .post(STUDENTS)
+                .then()
+                .statusCode(200)
                 .header("Idempotency-Replayed", equalTo("true"))
-                .body("id", equalTo(ids)).body("status", contains("created", "created"));
+                .body("id", equalTo(ids))
+                .body("status", contains("created", "created"));
         assertEquals(2, students(major).size());
-        json().header("Idempotency-Key", key).body(rows.subList(0, 1)).post(STUDENTS).then().statusCode(422)
+        json().header("Idempotency-Key", key)
+                .body(rows.subList(0, 1))
+                .post(STUDENTS)
+                .then()
+                .statusCode(422)
                 .body("type", endsWith("/idempotency-key-reused"));
 
         // A non-atomic answer is replayed as it was, failed rows and all, and saves nothing more.
@@ -206,10 +255,20 @@ class BatchImportTest {
                 TestData.placementRequest(student, firm, "2025-03-01", "2025-05-31"),
                 TestData.placementRequest(student, firm, "2025-05-01", "2025-08-31"));
         String placementKey = "import-" + TestData.next();
-        json().header("Idempotency-Key", placementKey).body(overlapping).queryParam("atomic", "false")
-                .post(PLACEMENTS).then().statusCode(207).body("status", contains("created", "failed"));
-        json().header("Idempotency-Key", placementKey).body(overlapping).queryParam("atomic", "false")
-                .post(PLACEMENTS).then().statusCode(207).header("Idempotency-Replayed", equalTo("true"))
+        json().header("Idempotency-Key", placementKey)
+                .body(overlapping)
+                .queryParam("atomic", "false")
+                .post(PLACEMENTS)
+                .then()
+                .statusCode(207)
+                .body("status", contains("created", "failed"));
+        json().header("Idempotency-Key", placementKey)
+                .body(overlapping)
+                .queryParam("atomic", "false")
+                .post(PLACEMENTS)
+                .then()
+                .statusCode(207)
+                .header("Idempotency-Replayed", equalTo("true"))
                 .body("status", contains("created", "failed"))
                 .body("[1].problem.type", endsWith("/placement-overlap"));
         assertEquals(1, Api.all("/api/v1/placements?studentId=" + student, "id").size());
@@ -222,24 +281,36 @@ class BatchImportTest {
         first.put("externalRef", "SIS-" + TestData.next());
         Map<String, Object> second = TestData.studentRequest(major);
         second.put("externalRef", "SIS-" + TestData.next());
-        List<String> ids = Api.post(STUDENTS, List.of(first, second)).statusCode(200).extract().path("id");
+        List<String> ids = Api.post(STUDENTS, List.of(first, second))
+                .statusCode(200)
+                .extract()
+                .path("id");
         first.put("name", "改名" + TestData.next());
-        Api.post(STUDENTS, List.of(first, second)).statusCode(200)
+        Api.post(STUDENTS, List.of(first, second))
+                .statusCode(200)
                 .body("status", contains("updated", "updated"))
                 .body("id", equalTo(ids));
         assertEquals(2, students(major).size());
-        Api.get("/api/v1/students/" + ids.get(0)).statusCode(200)
-                .body("name", equalTo(first.get("name"))).body("externalRef", equalTo(first.get("externalRef")));
+        Api.get("/api/v1/students/" + ids.get(0))
+                .statusCode(200)
+                .body("name", equalTo(first.get("name")))
+                .body("externalRef", equalTo(first.get("externalRef")));
 
         String firm = TestData.firm();
         Map<String, Object> placement = TestData.placementRequest(ids.get(0), firm, "2025-03-01", "2025-05-31");
         placement.put("externalRef", "HR-" + TestData.next());
-        String placementId = Api.post(PLACEMENTS, List.of(placement)).statusCode(200).extract().path("[0].id");
+        String placementId = Api.post(PLACEMENTS, List.of(placement))
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
         placement.put("endDate", "2025-06-30");
-        Api.post(PLACEMENTS, List.of(placement)).statusCode(200)
-                .body("status", contains("updated")).body("[0].id", equalTo(placementId));
+        Api.post(PLACEMENTS, List.of(placement))
+                .statusCode(200)
+                .body("status", contains("updated"))
+                .body("[0].id", equalTo(placementId));
         Api.get("/api/v1/placements/" + placementId).statusCode(200).body("endDate", equalTo("2025-06-30"));
-        assertEquals(1, Api.all("/api/v1/placements?studentId=" + ids.get(0), "id").size());
+        assertEquals(
+                1, Api.all("/api/v1/placements?studentId=" + ids.get(0), "id").size());
     }
 
     @Test
@@ -248,7 +319,11 @@ class BatchImportTest {
         StringBuilder csv = new StringBuilder("studentNo,name,gender,birthDate,majorCode,cohortYear\n");
         List<Map<String, Object>> json = new ArrayList<>();
         for (int i = 0; i <= BatchImport.MAX_ROWS; i++) {
-            csv.append("X").append(i).append(",学生,MALE,2008-05-14,").append(major).append(",2024\n");
+            csv.append("X")
+                    .append(i)
+                    .append(",学生,MALE,2008-05-14,")
+                    .append(major)
+                    .append(",2024\n");
             json.add(Map.of("studentNo", "X" + i, "name", "学生" + i, "majorCode", major));
         }
         csv(csv.toString(), false).post(STUDENTS).then().statusCode(413).body("type", endsWith("/too-many-rows"));
@@ -259,7 +334,11 @@ class BatchImportTest {
 
     @Test
     void atomicMustBeTrueOrFalse() {
-        json().body(List.of()).queryParam("atomic", "maybe").post(STUDENTS).then().statusCode(400)
+        json().body(List.of())
+                .queryParam("atomic", "maybe")
+                .post(STUDENTS)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("atomic"));
     }
 
@@ -277,7 +356,8 @@ class BatchImportTest {
             body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         }
         body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        return given().contentType("text/csv; charset=UTF-8").accept("application/json").body(body.toByteArray());
+        return given().contentType("text/csv; charset=UTF-8")
+                .accept("application/json")
+                .body(body.toByteArray());
     }
-
 }

@@ -30,8 +30,7 @@ final class BenchmarkRig {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 600_000;
 
-    private BenchmarkRig() {
-    }
+    private BenchmarkRig() {}
 
     /** A freshly created, migrated database. */
     record Database(String url, String user, String password, String description, EmbeddedPostgres embedded)
@@ -54,12 +53,19 @@ final class BenchmarkRig {
                     s.execute("drop database if exists " + name + " with (force)");
                     s.execute("create database " + name);
                 }
-                database = new Database(server.substring(0, server.lastIndexOf('/') + 1) + name, user, password,
-                        "server " + server, null);
+                database = new Database(
+                        server.substring(0, server.lastIndexOf('/') + 1) + name,
+                        user,
+                        password,
+                        "server " + server,
+                        null);
             } else {
-                EmbeddedPostgres embedded = EmbeddedPostgres.builder().setServerConfig("shared_buffers", "512MB")
-                        .setServerConfig("work_mem", "64MB").start();
-                try (Connection c = embedded.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                EmbeddedPostgres embedded = EmbeddedPostgres.builder()
+                        .setServerConfig("shared_buffers", "512MB")
+                        .setServerConfig("work_mem", "64MB")
+                        .start();
+                try (Connection c = embedded.getPostgresDatabase().getConnection();
+                        Statement s = c.createStatement()) {
                     s.execute("create database " + name);
                 }
                 database = new Database(embedded.getJdbcUrl(user, name), user, password, "embedded (zonky)", embedded);
@@ -96,8 +102,10 @@ final class BenchmarkRig {
         static Service start(Database database) throws Exception {
             int port = freePort();
             String key = "ptk_" + HexFormat.of().formatHex(randomBytes(24));
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", "target/quarkus-app/quarkus-run.jar");
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    "target/quarkus-app/quarkus-run.jar");
             builder.environment().put("DB_URL", database.url());
             builder.environment().put("DB_USER", database.user());
             builder.environment().put("DB_PASSWORD", database.password());
@@ -120,11 +128,12 @@ final class BenchmarkRig {
          * data generator does, with the firms).
          */
         void grantKey(Connection db) throws Exception {
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-            try (var insert = db.prepareStatement("insert into api_key (id, name, role, key_hash, key_prefix, created_by) "
-                    + "values (gen_random_uuid(), 'benchmark', 'ADMIN', ?, 'ptk_bench', 'benchmark') "
-                    + "on conflict (key_hash) do nothing")) {
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            try (var insert =
+                    db.prepareStatement("insert into api_key (id, name, role, key_hash, key_prefix, created_by) "
+                            + "values (gen_random_uuid(), 'benchmark', 'ADMIN', ?, 'ptk_bench', 'benchmark') "
+                            + "on conflict (key_hash) do nothing")) {
                 insert.setString(1, hash);
                 insert.executeUpdate();
             }
@@ -141,7 +150,8 @@ final class BenchmarkRig {
          * millisecond a call and would be charged to the service.
          */
         String call(String method, String path, byte[] body, String contentType, int expected) throws IOException {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(base + path).toURL().openConnection();
             connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setRequestMethod(method);

@@ -28,8 +28,7 @@ public final class DataGenerator {
     static final int FIRMS = 300;
     static final int SCHOOLS = 25;
 
-    private DataGenerator() {
-    }
+    private DataGenerator() {}
 
     public static void main(String[] args) throws Exception {
         String url = System.getProperty("generate.url", System.getenv("DB_URL"));
@@ -38,7 +37,8 @@ public final class DataGenerator {
             System.exit(2);
         }
         String user = System.getProperty("generate.user", System.getenv().getOrDefault("DB_USER", "postgres"));
-        String password = System.getProperty("generate.password", System.getenv().getOrDefault("DB_PASSWORD", ""));
+        String password =
+                System.getProperty("generate.password", System.getenv().getOrDefault("DB_PASSWORD", ""));
         int placements = Integer.parseInt(System.getProperty("generate.placements", "1000000"));
         long started = System.nanoTime();
         migrate(url, user, password);
@@ -49,15 +49,20 @@ public final class DataGenerator {
     }
 
     static void migrate(String url, String user, String password) {
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     /** Replaces the data with a generated history of exactly {@code placements} placements. */
     static void generate(Connection c, int placements) throws SQLException {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute("truncate placement, rotation, order_class_member, order_class, student, firm, major, change_event "
-                    + "cascade");
+            s.execute(
+                    "truncate placement, rotation, order_class_member, order_class, student, firm, major, change_event "
+                            + "cascade");
             // Generated history is not news for change-feed readers: skip the per-row triggers (needs a
             // superuser; without one the events are simply written too).
             try (Statement quiet = c.createStatement()) {
@@ -90,11 +95,12 @@ public final class DataGenerator {
                     + "case when y < 2025 then 'CLOSED' else 'OPEN' end, 0 "
                     + "from (select id, row_number() over (order by name) rn from firm) f "
                     + "cross join generate_series(2013, 2024) y where f.rn % 10 < " + SCHOOLS / 10);
-            s.execute("insert into rotation (id, order_class_id, firm_id, site, start_date, end_date, mentor_name, status) "
-                    + "select gen_random_uuid(), o.id, o.firm_id, '车间' || k, "
-                    + "make_date(o.intake_year + 1, 3, 1) + (k * 120), make_date(o.intake_year + 1, 3, 1) + (k * 120 + 60), "
-                    + "'师傅' || k, case when o.intake_year + 1 < 2025 then 'COMPLETED' else 'PLANNED' end "
-                    + "from order_class o cross join generate_series(0, 2) k");
+            s.execute(
+                    "insert into rotation (id, order_class_id, firm_id, site, start_date, end_date, mentor_name, status) "
+                            + "select gen_random_uuid(), o.id, o.firm_id, '车间' || k, "
+                            + "make_date(o.intake_year + 1, 3, 1) + (k * 120), make_date(o.intake_year + 1, 3, 1) + (k * 120 + 60), "
+                            + "'师傅' || k, case when o.intake_year + 1 < 2025 then 'COMPLETED' else 'PLANNED' end "
+                            + "from order_class o cross join generate_series(0, 2) k");
             // Placements: a student's k-th placement lies inside its own 120-day slot (start jitter up to
             // 50 days, at most 60 days long), so none overlap.
             // Slot starts spread the history over 2014-2025; about 5% are cancelled, 3% terminated.
@@ -139,8 +145,9 @@ public final class DataGenerator {
 
     private static void insertFirms(Connection c) throws SQLException {
         Random random = new Random(42);
-        try (PreparedStatement insert = c.prepareStatement("insert into firm (id, name, credit_code, industry, district, "
-                + "headcount, status) values (?, ?, ?, ?, ?, ?, 'ACTIVE')")) {
+        try (PreparedStatement insert =
+                c.prepareStatement("insert into firm (id, name, credit_code, industry, district, "
+                        + "headcount, status) values (?, ?, ?, ?, ?, ?, 'ACTIVE')")) {
             for (int i = 1; i <= FIRMS; i++) {
                 String first17 = String.format("91500118%09d", 100_000_000 + i);
                 insert.setObject(1, new UUID(42, i));

@@ -35,11 +35,19 @@ public final class ImportBenchmark {
     private static final int BATCH = 10_000;
     /** Placements already in the database, as a school with a history has. */
     private static final int HISTORY = 100_000;
+
     private static final String HEADER = "studentId,firmId,type,position,startDate,endDate,externalRef";
-    private static final String[] TYPES = {"COGNITIVE", "FOLLOW_POST", "POST_INTERNSHIP", "WORK_STUDY", "APPRENTICESHIP"};
+    private static final String[] TYPES = {"COGNITIVE", "FOLLOW_POST", "POST_INTERNSHIP", "WORK_STUDY", "APPRENTICESHIP"
+    };
     private static final LocalDate FIRST_START = LocalDate.of(2027, 1, 1);
 
-    private record Row(UUID studentId, UUID firmId, String type, String position, LocalDate start, LocalDate end,
+    private record Row(
+            UUID studentId,
+            UUID firmId,
+            String type,
+            String position,
+            LocalDate start,
+            LocalDate end,
             String externalRef) {
 
         String csv() {
@@ -47,8 +55,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private ImportBenchmark() {
-    }
+    private ImportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         StringBuilder report = new StringBuilder();
@@ -60,13 +67,20 @@ public final class ImportBenchmark {
             List<Row> rows = rows(db);
             try (BenchmarkRig.Service service = BenchmarkRig.Service.start(database)) {
                 service.grantKey(db);
-                report.append("# Placement import benchmark\n\n").append("Date: ").append(LocalDate.now()).append("; ")
-                        .append(Runtime.getRuntime().availableProcessors()).append(" cores; PostgreSQL ")
-                        .append(database.description()).append("; ").append(String.format(Locale.ROOT, "%,d", HISTORY))
-                        .append(" placements already stored; ").append(String.format(Locale.ROOT, "%,d", ROWS))
+                report.append("# Placement import benchmark\n\n")
+                        .append("Date: ")
+                        .append(LocalDate.now())
+                        .append("; ")
+                        .append(Runtime.getRuntime().availableProcessors())
+                        .append(" cores; PostgreSQL ")
+                        .append(database.description())
+                        .append("; ")
+                        .append(String.format(Locale.ROOT, "%,d", HISTORY))
+                        .append(" placements already stored; ")
+                        .append(String.format(Locale.ROOT, "%,d", ROWS))
                         .append(" new placements per round, as CSV files of ")
-                        .append(String.format(Locale.ROOT, "%,d", BATCH)).append(" rows (API, atomic=true) or one COPY; "
-                                + "each round starts from the same data.\n\n")
+                        .append(String.format(Locale.ROOT, "%,d", BATCH))
+                        .append(" rows (API, atomic=true) or one COPY; " + "each round starts from the same data.\n\n")
                         .append("| round | API s | API rows/s | COPY s | COPY rows/s | API/COPY |\n")
                         .append("|---:|---:|---:|---:|---:|---:|\n");
                 double[] api = new double[ROUNDS];
@@ -78,16 +92,28 @@ public final class ImportBenchmark {
                     copy[round] = copy(db, rows);
                     requireImported(db, rows.size());
                     reset(db);
-                    String line = String.format(Locale.ROOT, "| %d | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n", round + 1,
-                            api[round], rows.size() / api[round], copy[round], rows.size() / copy[round],
+                    String line = String.format(
+                            Locale.ROOT,
+                            "| %d | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n",
+                            round + 1,
+                            api[round],
+                            rows.size() / api[round],
+                            copy[round],
+                            rows.size() / copy[round],
                             api[round] / copy[round]);
                     System.out.print(line);
                     report.append(line);
                 }
                 double apiMedian = median(api);
                 double copyMedian = median(copy);
-                report.append(String.format(Locale.ROOT, "| median | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n", apiMedian,
-                        rows.size() / apiMedian, copyMedian, rows.size() / copyMedian, apiMedian / copyMedian));
+                report.append(String.format(
+                        Locale.ROOT,
+                        "| median | %.2f | %,.0f | %.2f | %,.0f | %.2f |%n",
+                        apiMedian,
+                        rows.size() / apiMedian,
+                        copyMedian,
+                        rows.size() / copyMedian,
+                        apiMedian / copyMedian));
             }
         }
         Path out = Path.of("target/benchmark/import-benchmark.md");
@@ -108,15 +134,22 @@ public final class ImportBenchmark {
         for (int i = 0; i < ROWS; i++) {
             int turn = i / students.size();
             LocalDate start = FIRST_START.plusDays(30L * turn);
-            rows.add(new Row(students.get(i % students.size()), firms.get(i % firms.size()), TYPES[i % TYPES.length],
-                    "岗位" + (i % 50), start, start.plusDays(20), String.format("IMP-%07d", i)));
+            rows.add(new Row(
+                    students.get(i % students.size()),
+                    firms.get(i % firms.size()),
+                    TYPES[i % TYPES.length],
+                    "岗位" + (i % 50),
+                    start,
+                    start.plusDays(20),
+                    String.format("IMP-%07d", i)));
         }
         return rows;
     }
 
     private static List<UUID> ids(Connection db, String query) throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             while (rs.next()) {
                 ids.add((UUID) rs.getObject(1));
             }
@@ -129,7 +162,8 @@ public final class ImportBenchmark {
         List<byte[]> files = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
             StringBuilder csv = new StringBuilder(HEADER).append('\n');
-            rows.subList(from, Math.min(rows.size(), from + BATCH)).forEach(r -> csv.append(r.csv()).append('\n'));
+            rows.subList(from, Math.min(rows.size(), from + BATCH))
+                    .forEach(r -> csv.append(r.csv()).append('\n'));
             files.add(csv.toString().getBytes(StandardCharsets.UTF_8));
         }
         long start = System.nanoTime();
@@ -142,11 +176,16 @@ public final class ImportBenchmark {
     /** Seconds to COPY the same rows, with the ids and status the service would give them, in one statement. */
     private static double copy(Connection db, List<Row> rows) throws Exception {
         StringBuilder csv = new StringBuilder();
-        rows.forEach(r -> csv.append(UUID.randomUUID()).append(',').append(r.csv()).append(",PLANNED\n"));
+        rows.forEach(
+                r -> csv.append(UUID.randomUUID()).append(',').append(r.csv()).append(",PLANNED\n"));
         String data = csv.toString();
         long start = System.nanoTime();
-        db.unwrap(PGConnection.class).getCopyAPI().copyIn("copy placement (id, student_id, firm_id, type, position, "
-                + "start_date, end_date, external_ref, status) from stdin (format csv)", new StringReader(data));
+        db.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(
+                        "copy placement (id, student_id, firm_id, type, position, "
+                                + "start_date, end_date, external_ref, status) from stdin (format csv)",
+                        new StringReader(data));
         return (System.nanoTime() - start) / 1e9;
     }
 
@@ -155,7 +194,8 @@ public final class ImportBenchmark {
                 ResultSet rs = s.executeQuery("select count(*) from placement where external_ref like 'IMP-%'")) {
             rs.next();
             if (rs.getLong(1) != expected) {
-                throw new IllegalStateException("expected " + expected + " imported placements, found " + rs.getLong(1));
+                throw new IllegalStateException(
+                        "expected " + expected + " imported placements, found " + rs.getLong(1));
             }
         }
     }

@@ -36,26 +36,27 @@ public final class PagingBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One list to walk: its query, and the SQL that counts the rows it must show. */
-    private record Case(String name, String query, String count) {
-    }
+    private record Case(String name, String query, String count) {}
 
-    private record Timing(double p50, double p95) {
-    }
+    private record Timing(double p50, double p95) {}
 
     /** The cursors that lead to the middle and to the last page, found by walking the whole list. */
-    private record Walk(long rows, int pages, double seconds, String middleCursor, String lastCursor) {
-    }
+    private record Walk(long rows, int pages, double seconds, String middleCursor, String lastCursor) {}
 
-    private PagingBenchmark() {
-    }
+    private PagingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         List<Case> cases = List.of(
-                new Case("students, sort=studentNo (default)", "/api/v1/students?limit=" + LIMIT,
+                new Case(
+                        "students, sort=studentNo (default)",
+                        "/api/v1/students?limit=" + LIMIT,
                         "select count(*) from student"),
-                new Case("students, sort=-name (pinyin, descending)", "/api/v1/students?limit=" + LIMIT + "&sort=-name",
+                new Case(
+                        "students, sort=-name (pinyin, descending)",
+                        "/api/v1/students?limit=" + LIMIT + "&sort=-name",
                         "select count(*) from student"),
-                new Case("students, majorCode=B00001, sort=studentNo",
+                new Case(
+                        "students, majorCode=B00001, sort=studentNo",
                         "/api/v1/students?limit=" + LIMIT + "&majorCode=B00001",
                         "select count(*) from student where major_code = 'B00001'"));
         StringBuilder report = new StringBuilder();
@@ -63,16 +64,27 @@ public final class PagingBenchmark {
                 Connection db = database.connect()) {
             long generating = System.nanoTime();
             DataGenerator.generate(db, PLACEMENTS);
-            System.out.printf("generated %,d placements in %.1f s%n", PLACEMENTS, (System.nanoTime() - generating) / 1e9);
+            System.out.printf(
+                    "generated %,d placements in %.1f s%n", PLACEMENTS, (System.nanoTime() - generating) / 1e9);
             try (BenchmarkRig.Service service = BenchmarkRig.Service.start(database)) {
                 service.grantKey(db);
-                report.append("# Paging benchmark\n\n").append("Date: ").append(LocalDate.now()).append("; ")
-                        .append(Runtime.getRuntime().availableProcessors()).append(" cores; PostgreSQL ")
-                        .append(database.description()).append("; ")
+                report.append("# Paging benchmark\n\n")
+                        .append("Date: ")
+                        .append(LocalDate.now())
+                        .append("; ")
+                        .append(Runtime.getRuntime().availableProcessors())
+                        .append(" cores; PostgreSQL ")
+                        .append(database.description())
+                        .append("; ")
                         .append(String.format(Locale.ROOT, "%,d", count(db, "select count(*) from student")))
-                        .append(" students; limit=").append(LIMIT).append("; each list walked once through its cursors, "
+                        .append(" students; limit=")
+                        .append(LIMIT)
+                        .append("; each list walked once through its cursors, "
                                 + "then the first, middle and last page timed in turn, ")
-                        .append(RUNS).append(" times each after ").append(WARMUP).append(" warm-up rounds; ms.\n\n")
+                        .append(RUNS)
+                        .append(" times each after ")
+                        .append(WARMUP)
+                        .append(" warm-up rounds; ms.\n\n")
                         .append("| list | rows | pages | whole walk s | first p50 / p95 | middle p50 / p95 "
                                 + "| last p50 / p95 | last / first (p50) |\n")
                         .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -80,13 +92,24 @@ public final class PagingBenchmark {
                     long expected = count(db, c.count());
                     Walk walk = walk(service, c.query());
                     if (walk.rows() != expected) {
-                        throw new IllegalStateException(c.name() + ": walked " + walk.rows() + " rows, expected " + expected);
+                        throw new IllegalStateException(
+                                c.name() + ": walked " + walk.rows() + " rows, expected " + expected);
                     }
                     Timing[] pages = timeInTurn(service, c.query(), walk);
-                    String line = String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %.1f / %.1f | %.1f / %.1f "
-                                    + "| %.1f / %.1f | %.2f |%n", c.name(), walk.rows(), walk.pages(), walk.seconds(),
-                            pages[0].p50(), pages[0].p95(), pages[1].p50(), pages[1].p95(), pages[2].p50(),
-                            pages[2].p95(), pages[2].p50() / pages[0].p50());
+                    String line = String.format(
+                            Locale.ROOT,
+                            "| %s | %,d | %,d | %.1f | %.1f / %.1f | %.1f / %.1f " + "| %.1f / %.1f | %.2f |%n",
+                            c.name(),
+                            walk.rows(),
+                            walk.pages(),
+                            walk.seconds(),
+                            pages[0].p50(),
+                            pages[0].p95(),
+                            pages[1].p50(),
+                            pages[1].p95(),
+                            pages[2].p50(),
+                            pages[2].p95(),
+                            pages[2].p50() / pages[0].p50());
                     System.out.print(line);
                     report.append(line);
                 }
@@ -110,7 +133,9 @@ public final class PagingBenchmark {
             JsonNode page = JSON.readTree(service.get(withCursor(query, cursor)));
             rows += page.get("items").size();
             pages++;
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             if (cursor != null) {
                 cursors.add(cursor);
             }
@@ -124,8 +149,9 @@ public final class PagingBenchmark {
 
     /** First, middle and last page, one of each per round, so that load from elsewhere falls on all alike. */
     private static Timing[] timeInTurn(BenchmarkRig.Service service, String query, Walk walk) throws Exception {
-        String[] paths = {withCursor(query, null), withCursor(query, walk.middleCursor()),
-            withCursor(query, walk.lastCursor())};
+        String[] paths = {
+            withCursor(query, null), withCursor(query, walk.middleCursor()), withCursor(query, walk.lastCursor())
+        };
         for (int i = 0; i < WARMUP; i++) {
             for (String path : paths) {
                 service.get(path);
@@ -157,7 +183,8 @@ public final class PagingBenchmark {
     }
 
     private static long count(Connection db, String sql) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -43,28 +43,38 @@ public final class ReportBenchmark {
     private static final int RUNS = Integer.getInteger("benchmark.runs", 30);
     private static final String DATABASE = "pt_report_bench";
 
-    private record Case(String name, String query, ReportFilter filter, GroupBy groupBy) {
-    }
+    private record Case(String name, String query, ReportFilter filter, GroupBy groupBy) {}
 
-    private record Timing(double p50, double p95) {
-    }
+    private record Timing(double p50, double p95) {}
 
-    private ReportBenchmark() {
-    }
+    private ReportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        int[] sizes = Arrays.stream(System.getProperty("benchmark.sizes", "100000,1000000").split(","))
-                .mapToInt(Integer::parseInt).toArray();
+        int[] sizes = Arrays.stream(
+                        System.getProperty("benchmark.sizes", "100000,1000000").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         StringBuilder report = new StringBuilder();
         try (BenchmarkRig.Database database = BenchmarkRig.Database.create(DATABASE);
                 Connection db = database.connect()) {
-            report.append("# Placement report benchmark\n\n").append("Date: ").append(LocalDate.now()).append("; ")
-                    .append(Runtime.getRuntime().availableProcessors()).append(" cores; PostgreSQL ")
-                    .append(database.description()).append("; ")
-                    .append(RUNS).append(" timed calls per case after ").append(WARMUP).append(" warm-up calls, or ")
-                    .append(WARMUP_TIME.toSeconds()).append(" s of them if more (at most ").append(MAX_WARMUP)
+            report.append("# Placement report benchmark\n\n")
+                    .append("Date: ")
+                    .append(LocalDate.now())
+                    .append("; ")
+                    .append(Runtime.getRuntime().availableProcessors())
+                    .append(" cores; PostgreSQL ")
+                    .append(database.description())
+                    .append("; ")
+                    .append(RUNS)
+                    .append(" timed calls per case after ")
+                    .append(WARMUP)
+                    .append(" warm-up calls, or ")
+                    .append(WARMUP_TIME.toSeconds())
+                    .append(" s of them if more (at most ")
+                    .append(MAX_WARMUP)
                     .append("); HTTP and SQL calls alternate.\n\n")
-                    .append("| placements | case | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL p50 |\n")
+                    .append(
+                            "| placements | case | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL p50 |\n")
                     .append("|---:|---|---:|---:|---:|---:|---:|\n");
             BenchmarkRig.Service service = null;
             try {
@@ -72,7 +82,8 @@ public final class ReportBenchmark {
                 for (int size : sizes) {
                     long generating = System.nanoTime();
                     DataGenerator.generate(db, size);
-                    System.out.printf("generated %,d placements in %.1f s%n", size, (System.nanoTime() - generating) / 1e9);
+                    System.out.printf(
+                            "generated %,d placements in %.1f s%n", size, (System.nanoTime() - generating) / 1e9);
                     if (service == null) {
                         service = BenchmarkRig.Service.start(database);
                     }
@@ -80,8 +91,12 @@ public final class ReportBenchmark {
                     BenchmarkRig.Service http = service;
                     // What any request costs (no database): the rest of an HTTP time is the report's own.
                     Timing live = time(() -> http.get("/q/health/live"));
-                    String floor = String.format(Locale.ROOT, "| %,d | HTTP floor: GET /q/health/live | %.1f | %.1f | – | – | – |%n",
-                            size, live.p50(), live.p95());
+                    String floor = String.format(
+                            Locale.ROOT,
+                            "| %,d | HTTP floor: GET /q/health/live | %.1f | %.1f | – | – | – |%n",
+                            size,
+                            live.p50(),
+                            live.p95());
                     System.out.print(floor);
                     report.append(floor);
                     UUID largestFirm = largestFirm(db);
@@ -95,12 +110,20 @@ public final class ReportBenchmark {
                                 () -> runSql(db, PlacementCounts.yearlyStatement(c.filter(), c.groupBy())));
                         Timing httpTiming = httpAndSql[0];
                         Timing sql = httpAndSql[1];
-                        String line = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %.2f |%n", size,
-                                c.name(), httpTiming.p50(), httpTiming.p95(), sql.p50(), sql.p95(),
+                        String line = String.format(
+                                Locale.ROOT,
+                                "| %,d | %s | %.1f | %.1f | %.1f | %.1f | %.2f |%n",
+                                size,
+                                c.name(),
+                                httpTiming.p50(),
+                                httpTiming.p95(),
+                                sql.p50(),
+                                sql.p95(),
                                 httpTiming.p50() / sql.p50());
                         System.out.print(line);
                         report.append(line);
-                        timings.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(new Timing[] {httpTiming, sql});
+                        timings.computeIfAbsent(c.name(), k -> new ArrayList<>())
+                                .add(new Timing[] {httpTiming, sql});
                     }
                 }
                 report.append(growth(sizes, timings));
@@ -127,14 +150,21 @@ public final class ReportBenchmark {
         UUID firm = largestFirm(db);
         String query = "/api/v1/reports/placements/yearly?from=2025&to=2025&firmId=" + firm;
         long before = personTimes(service.get(query));
-        String student = post(service, "/api/v1/students", "{\"studentNo\": \"BENCH" + System.nanoTime() % 1_000_000_000L
-                + "\", \"name\": \"基准\", \"gender\": \"MALE\", \"birthDate\": \"2008-01-01\", \"majorCode\": \"B00001\", "
-                + "\"cohortYear\": 2024}");
-        post(service, "/api/v1/placements", "{\"studentId\": \"" + idOf(student) + "\", \"firmId\": \"" + firm
-                + "\", \"type\": \"COGNITIVE\", \"startDate\": \"2025-06-01\", \"endDate\": \"2025-06-02\"}");
+        String student = post(
+                service,
+                "/api/v1/students",
+                "{\"studentNo\": \"BENCH" + System.nanoTime() % 1_000_000_000L
+                        + "\", \"name\": \"基准\", \"gender\": \"MALE\", \"birthDate\": \"2008-01-01\", \"majorCode\": \"B00001\", "
+                        + "\"cohortYear\": 2024}");
+        post(
+                service,
+                "/api/v1/placements",
+                "{\"studentId\": \"" + idOf(student) + "\", \"firmId\": \"" + firm
+                        + "\", \"type\": \"COGNITIVE\", \"startDate\": \"2025-06-01\", \"endDate\": \"2025-06-02\"}");
         long after = personTimes(service.get(query));
         return after == before + 1
-                ? "a placement created through the API was counted by the next report call (" + before + " → " + after + ")"
+                ? "a placement created through the API was counted by the next report call (" + before + " → " + after
+                        + ")"
                 : "FAILED: report showed " + after + " after a write, expected " + (before + 1);
     }
 
@@ -155,8 +185,9 @@ public final class ReportBenchmark {
     }
 
     private static UUID largestFirm(Connection db) throws Exception {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "select firm_id from placement group by firm_id order by count(*) desc, firm_id limit 1")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "select firm_id from placement group by firm_id order by count(*) desc, firm_id limit 1")) {
             rs.next();
             return (UUID) rs.getObject(1);
         }
@@ -206,7 +237,8 @@ public final class ReportBenchmark {
 
     /** Runs the service's own statement through plain JDBC, prepared and bound as the service does, reading every row. */
     private static void runSql(Connection db, PlacementCounts.Statement statement) throws Exception {
-        try (PreparedStatement prepared = statement.prepare(db); ResultSet rows = prepared.executeQuery()) {
+        try (PreparedStatement prepared = statement.prepare(db);
+                ResultSet rows = prepared.executeQuery()) {
             while (rows.next()) {
                 rows.getLong(4);
             }
@@ -220,10 +252,16 @@ public final class ReportBenchmark {
         }
         int first = sizes[0];
         int last = sizes[sizes.length - 1];
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
                 "%nGrowth from %,d to %,d placements (%.0f× the data), p50:%n%n| case | HTTP | SQL |%n|---|---:|---:|%n",
-                first, last, (double) last / first));
-        timings.forEach((name, bySize) -> out.append(String.format(Locale.ROOT, "| %s | %.1f× | %.1f× |%n", name,
+                first,
+                last,
+                (double) last / first));
+        timings.forEach((name, bySize) -> out.append(String.format(
+                Locale.ROOT,
+                "| %s | %.1f× | %.1f× |%n",
+                name,
                 bySize.get(bySize.size() - 1)[0].p50() / bySize.get(0)[0].p50(),
                 bySize.get(bySize.size() - 1)[1].p50() / bySize.get(0)[1].p50())));
         return out.toString();

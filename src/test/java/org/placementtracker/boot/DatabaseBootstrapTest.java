@@ -29,7 +29,8 @@ class DatabaseBootstrapTest {
     @Test
     void theBuiltInDatabaseKeepsWhatItAcknowledged(@TempDir Path folder) throws Exception {
         try (EmbeddedPostgres postgres = DatabaseBootstrap.startEmbedded(folder.resolve("postgres"));
-                Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
                 try (ResultSet value = s.executeQuery("show " + setting)) {
                     value.next();

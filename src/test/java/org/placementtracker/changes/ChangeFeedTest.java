@@ -43,13 +43,16 @@ class ChangeFeedTest {
     void aLongTransactionDelaysOnlyItsOwnEventsAndEachChangeComesOnce() throws Exception {
         String partnerFirm = TestData.firm();
         String partnerKey = Api.post("/api/v1/api-keys", Map.of("name", "hr", "role", "PARTNER", "firmId", partnerFirm))
-                .statusCode(201).extract().path("key");
+                .statusCode(201)
+                .extract()
+                .path("key");
         Follower everything = Follower.fromNow(null, 200);
         Follower smallPages = Follower.fromNow(null, 2);
         Follower partner = Follower.fromNow(partnerKey, 200);
         String lateFirm = UUID.randomUUID().toString();
         List<String> lateEvents = new ArrayList<>(List.of("firm:" + lateFirm));
-        try (Connection otherDatabase = database("postgres"); Connection late = database()) {
+        try (Connection otherDatabase = database("postgres");
+                Connection late = database()) {
             // Another application's transaction, left open in another database of the same server.
             otherDatabase.setAutoCommit(false);
             try (Statement s = otherDatabase.createStatement()) {
@@ -91,7 +94,9 @@ class ChangeFeedTest {
             }
             for (Follower follower : List.of(everything, smallPages)) {
                 for (String event : written) {
-                    assertEquals(1, Collections.frequency(follower.seen, event),
+                    assertEquals(
+                            1,
+                            Collections.frequency(follower.seen, event),
                             event + " at once, while two transactions stay open");
                 }
             }
@@ -106,9 +111,13 @@ class ChangeFeedTest {
                     assertEquals(1, Collections.frequency(follower.seen, event), event + " still once");
                 }
                 int first = follower.seen.indexOf(lateEvents.get(0));
-                assertEquals(lateEvents, follower.seen.subList(first, Math.min(first + lateEvents.size(),
-                        follower.seen.size())), "the late transaction's changes once, together, in the order made");
-                assertEquals(lateEvents.size(), follower.seen.stream().filter(lateEvents::contains).count());
+                assertEquals(
+                        lateEvents,
+                        follower.seen.subList(first, Math.min(first + lateEvents.size(), follower.seen.size())),
+                        "the late transaction's changes once, together, in the order made");
+                assertEquals(
+                        lateEvents.size(),
+                        follower.seen.stream().filter(lateEvents::contains).count());
             }
             assertEquals(List.of("firm:" + partnerFirm), partner.seen, "the partner's own firm, once");
         }
@@ -135,8 +144,9 @@ class ChangeFeedTest {
             }
             follower.drain();
             assertEquals(List.of("firm:" + firm), follower.seen);
-            assertTrue(follower.cursor.length() < 400, "the ended transactions have left the cursor: "
-                    + follower.cursor.length() + " characters");
+            assertTrue(
+                    follower.cursor.length() < 400,
+                    "the ended transactions have left the cursor: " + follower.cursor.length() + " characters");
         } finally {
             for (Connection c : open) {
                 c.close();
@@ -147,7 +157,8 @@ class ChangeFeedTest {
     @Test
     void aCursorWaitingForATransactionWhoseEventsRetentionRemovedIs410() throws Exception {
         Follower follower;
-        try (Connection late = database(); Statement s = late.createStatement()) {
+        try (Connection late = database();
+                Statement s = late.createStatement()) {
             late.setAutoCommit(false);
             // A transaction open longer than the retention period: its events are past it when it commits.
             s.executeUpdate("insert into change_event (entity_type, entity_id, operation, occurred_at) values "
@@ -160,10 +171,13 @@ class ChangeFeedTest {
         }
         changeFeed.expireOldEvents();
         try {
-            Api.get("/api/v1/changes?after=" + follower.cursor).statusCode(410)
-                    .contentType("application/problem+json").body("type", endsWith("/cursor-expired"));
+            Api.get("/api/v1/changes?after=" + follower.cursor)
+                    .statusCode(410)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/cursor-expired"));
         } finally {
-            try (Connection c = database(); Statement s = c.createStatement()) {
+            try (Connection c = database();
+                    Statement s = c.createStatement()) {
                 s.execute("update change_feed_horizon set txid = '0'::xid8, seq = 0");
             }
         }
@@ -173,7 +187,8 @@ class ChangeFeedTest {
     void afterNowStartsAtThePresentWhenTransactionIdsGainADigit() throws Exception {
         String below;
         String above;
-        try (Connection c = database(); Statement s = c.createStatement()) {
+        try (Connection c = database();
+                Statement s = c.createStatement()) {
             long power = 10;
             while (power <= currentTransactionId(s) + 3) {
                 power *= 10;
@@ -189,8 +204,12 @@ class ChangeFeedTest {
         Follower follower = Follower.fromNow(null, 200);
         String firm = TestData.firm();
         follower.read();
-        assertEquals(List.of("firm:" + firm), follower.seen.stream().filter(e -> e.startsWith("firm:")
-                || e.equals("major:" + below) || e.equals("major:" + above)).toList(), "only what came after now");
+        assertEquals(
+                List.of("firm:" + firm),
+                follower.seen.stream()
+                        .filter(e -> e.startsWith("firm:") || e.equals("major:" + below) || e.equals("major:" + above))
+                        .toList(),
+                "only what came after now");
     }
 
     @Test
@@ -199,14 +218,24 @@ class ChangeFeedTest {
         String own = TestData.firm();
         String other = TestData.firm();
         String partner = Api.post("/api/v1/api-keys", Map.of("name", "hr", "role", "PARTNER", "firmId", own))
-                .statusCode(201).extract().path("key");
-        String start = given().header("Authorization", "Bearer " + partner).get("/api/v1/changes?after=now").then()
-                .statusCode(200).extract().path("nextCursor");
+                .statusCode(201)
+                .extract()
+                .path("key");
+        String start = given().header("Authorization", "Bearer " + partner)
+                .get("/api/v1/changes?after=now")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
         String student = TestData.student(major);
         String mine = TestData.placement(student, own, "2025-03-01", "2025-03-31");
         String theirs = TestData.placement(TestData.student(major), other, "2025-03-01", "2025-03-31");
         JsonPath page = new JsonPath(given().header("Authorization", "Bearer " + partner)
-                .get("/api/v1/changes?after=" + start).then().statusCode(200).extract().asString());
+                .get("/api/v1/changes?after=" + start)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<String> ids = page.getList("items.entityId");
         assertTrue(ids.contains(mine), "its placement");
         assertTrue(ids.contains(student), "the student placed at its firm");
@@ -216,22 +245,32 @@ class ChangeFeedTest {
         assertEquals("placement", event.get("entityType"));
         assertEquals("CREATE", event.get("operation"));
         int signature = start.indexOf('.') + 1;
-        String tampered = start.substring(0, signature) + (start.charAt(signature) == 'A' ? 'B' : 'A')
+        String tampered = start.substring(0, signature)
+                + (start.charAt(signature) == 'A' ? 'B' : 'A')
                 + start.substring(signature + 1);
-        given().header("Authorization", "Bearer " + partner).get("/api/v1/changes?after=" + tampered)
-                .then().statusCode(400);
+        given().header("Authorization", "Bearer " + partner)
+                .get("/api/v1/changes?after=" + tampered)
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void aCursorOlderThanTheRetentionIs410() throws Exception {
-        String cursor = Api.get("/api/v1/changes?after=now").statusCode(200).extract().path("nextCursor");
+        String cursor =
+                Api.get("/api/v1/changes?after=now").statusCode(200).extract().path("nextCursor");
         TestData.firm();
-        String later = Api.get("/api/v1/changes?after=" + cursor).statusCode(200).extract().path("nextCursor");
-        try (Connection c = database(); Statement s = c.createStatement()) {
+        String later = Api.get("/api/v1/changes?after=" + cursor)
+                .statusCode(200)
+                .extract()
+                .path("nextCursor");
+        try (Connection c = database();
+                Statement s = c.createStatement()) {
             s.execute("update change_feed_horizon h set txid = e.txid, seq = e.seq from (select txid, seq from "
                     + "change_event order by txid desc, seq desc limit 1) e");
             try {
-                Api.get("/api/v1/changes?after=" + cursor).statusCode(410).contentType("application/problem+json")
+                Api.get("/api/v1/changes?after=" + cursor)
+                        .statusCode(410)
+                        .contentType("application/problem+json")
                         .body("type", endsWith("/cursor-expired"));
             } finally {
                 s.execute("update change_feed_horizon set txid = '0'::xid8, seq = 0");
@@ -244,7 +283,8 @@ class ChangeFeedTest {
     void expiringEventsOfAnOldTransactionNeverMovesTheRetentionHorizonBack() throws Exception {
         String old = TestData.majorCode();
         TestData.firm();
-        try (Connection c = database(); Statement s = c.createStatement()) {
+        try (Connection c = database();
+                Statement s = c.createStatement()) {
             s.execute("update change_feed_horizon h set txid = e.txid, seq = e.seq from (select txid, seq from "
                     + "change_event order by txid desc, seq desc limit 1) e");
             try {
@@ -253,8 +293,8 @@ class ChangeFeedTest {
                 s.execute("insert into change_event (txid, entity_type, entity_id, operation, occurred_at) values "
                         + "('3'::xid8, 'major', '" + old + "', 'CREATE', now() - interval '400 days')");
                 changeFeed.expireOldEvents();
-                try (ResultSet left = s.executeQuery("select count(*) from change_event where entity_id = '" + old
-                        + "'")) {
+                try (ResultSet left =
+                        s.executeQuery("select count(*) from change_event where entity_id = '" + old + "'")) {
                     left.next();
                     assertEquals(0, left.getInt(1), "the old event is swept");
                 }
@@ -282,7 +322,8 @@ class ChangeFeedTest {
     /** Uses up transaction ids cheaply: one server-side loop, each id in a transaction of its own. */
     private static void burnTransactionIdsUpTo(Statement s, long target) throws Exception {
         s.execute("set synchronous_commit = off");
-        s.execute("do $$ begin loop exit when pg_current_xact_id() >= '" + target + "'::xid8; commit; end loop; end $$");
+        s.execute(
+                "do $$ begin loop exit when pg_current_xact_id() >= '" + target + "'::xid8; commit; end loop; end $$");
         s.execute("reset synchronous_commit");
     }
 
@@ -312,8 +353,11 @@ class ChangeFeedTest {
         if (name != null) {
             url = url.replace("/placement_tracker_test", "/" + name);
         }
-        return DriverManager.getConnection(url, config.getValue("quarkus.datasource.username", String.class),
-                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        return DriverManager.getConnection(
+                url,
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class)
+                        .orElse(""));
     }
 
     /** A client following the feed page by page, keeping what it saw as "entityType:entityId". */
@@ -331,14 +375,25 @@ class ChangeFeedTest {
 
         /** Follows the feed from now on, as an admin (no key) or with the given key. */
         static Follower fromNow(String key, int limit) {
-            return new Follower(key, limit, request(key).get("/api/v1/changes?after=now").then().statusCode(200)
-                    .extract().path("nextCursor"));
+            return new Follower(
+                    key,
+                    limit,
+                    request(key)
+                            .get("/api/v1/changes?after=now")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .path("nextCursor"));
         }
 
         /** Reads one page; returns how many events it had. */
         int read() {
-            JsonPath page = new JsonPath(request(key).get("/api/v1/changes?limit=" + limit + "&after=" + cursor).then()
-                    .statusCode(200).extract().asString());
+            JsonPath page = new JsonPath(request(key)
+                    .get("/api/v1/changes?limit=" + limit + "&after=" + cursor)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
             List<Map<String, Object>> items = page.getList("items");
             for (Map<String, Object> item : items) {
                 seen.add(item.get("entityType") + ":" + item.get("entityId"));

@@ -51,7 +51,8 @@ class FeedPositionTest {
                     server.begin(false);
                 }
             } else {
-                Reader reader = random.nextInt(4) == 0 && !joined.isEmpty() ? joined.get(random.nextInt(joined.size()))
+                Reader reader = random.nextInt(4) == 0 && !joined.isEmpty()
+                        ? joined.get(random.nextInt(joined.size()))
                         : readers.get(random.nextInt(readers.size()));
                 reader.read();
             }
@@ -65,7 +66,8 @@ class FeedPositionTest {
             reader.drain();
             List<Event> received = reader.sorted();
             assertEquals(received.size(), new HashSet<>(received).size(), "after=now: nothing twice");
-            assertTrue(received.containsAll(server.committedEvents(reader.joinedAtStep)),
+            assertTrue(
+                    received.containsAll(server.committedEvents(reader.joinedAtStep)),
                     "after=now: every event committed later");
             assertTrue(server.committedEvents(0).containsAll(received), "after=now: only committed events");
         }
@@ -86,14 +88,22 @@ class FeedPositionTest {
         }
         reader.drain();
         assertEquals(server.committedEvents(0), reader.sorted(), "the writers' events, while two stay open");
-        assertTrue(reader.position.pending().stream().map(FeedPosition.Pending::txid).toList()
-                .containsAll(List.of(otherDatabase.id, longOne.id)), "both open transactions are pending");
+        assertTrue(
+                reader.position.pending().stream()
+                        .map(FeedPosition.Pending::txid)
+                        .toList()
+                        .containsAll(List.of(otherDatabase.id, longOne.id)),
+                "both open transactions are pending");
         server.write(longOne);
         server.end(longOne, true);
         reader.drain();
         assertEquals(server.committedEvents(0), reader.sorted(), "the long one's events once it has committed");
-        assertEquals(List.of(otherDatabase.id),
-                reader.position.pending().stream().map(FeedPosition.Pending::txid).toList(), "the ended one is gone");
+        assertEquals(
+                List.of(otherDatabase.id),
+                reader.position.pending().stream()
+                        .map(FeedPosition.Pending::txid)
+                        .toList(),
+                "the ended one is gone");
         server.end(otherDatabase, false);
         reader.drain();
         assertEquals(List.of(), reader.position.pending(), "nothing left to wait for");
@@ -121,7 +131,9 @@ class FeedPositionTest {
 
     @Test
     void cursorValuesRoundTrip() {
-        FeedPosition position = new FeedPosition(10_000_000_123L, 77,
+        FeedPosition position = new FeedPosition(
+                10_000_000_123L,
+                77,
                 List.of(new FeedPosition.Pending(999, 0), new FeedPosition.Pending(10_000_000_001L, 5)));
         assertEquals(List.of("10000000123", "77", "999", "10000000001:5"), position.toCursor());
         assertEquals(position, FeedPosition.fromCursor(position.toCursor()));
@@ -130,7 +142,8 @@ class FeedPositionTest {
 
     @Test
     void aCursorWithTheMostPendingTransactionsAndTheLargestIdsStillDecodes() {
-        CursorCodec codec = new CursorCodec(Optional.of("a-secret-of-at-least-thirty-two-characters"), new ObjectMapper());
+        CursorCodec codec =
+                new CursorCodec(Optional.of("a-secret-of-at-least-thirty-two-characters"), new ObjectMapper());
         List<FeedPosition.Pending> pending = LongStream.range(0, FeedPosition.MAX_PENDING)
                 .mapToObj(i -> new FeedPosition.Pending(Long.MAX_VALUE - 100 + i, i == 0 ? Long.MAX_VALUE : 0))
                 .toList();
@@ -142,8 +155,7 @@ class FeedPositionTest {
 
     // ---- a model of the server ------------------------------------------------------------
 
-    record Event(long txid, long seq) {
-    }
+    record Event(long txid, long seq) {}
 
     static final class Transaction {
         final long id;
@@ -208,8 +220,9 @@ class FeedPositionTest {
             // Mostly the newest, so that old ones stay open for a while, as long transactions do.
             List<Transaction> open = running.stream().map(transactions::get).toList();
             if (!open.isEmpty()) {
-                int pick = random.nextInt(3) == 0 ? random.nextInt(open.size()) : open.size() - 1 - random.nextInt(
-                        Math.min(open.size(), 3));
+                int pick = random.nextInt(3) == 0
+                        ? random.nextInt(open.size())
+                        : open.size() - 1 - random.nextInt(Math.min(open.size(), 3));
                 end(open.get(pick), commit);
             }
         }
@@ -226,26 +239,34 @@ class FeedPositionTest {
         Snapshot snapshot() {
             step++;
             long xmax = latestCompleted + 1;
-            return new Snapshot(xmax, running.headSet(xmax).stream().mapToLong(Long::longValue).toArray());
+            return new Snapshot(
+                    xmax,
+                    running.headSet(xmax).stream().mapToLong(Long::longValue).toArray());
         }
 
         /** The events of transactions committed after the given step, in (txid, seq) order. */
         List<Event> committedEvents(int afterStep) {
-            return writers.stream().filter(t -> t.committed && t.committedAtStep > afterStep)
-                    .flatMap(t -> t.events.stream()).sorted(Comparator.comparingLong(Event::txid)
-                            .thenComparingLong(Event::seq)).toList();
+            return writers.stream()
+                    .filter(t -> t.committed && t.committedAtStep > afterStep)
+                    .flatMap(t -> t.events.stream())
+                    .sorted(Comparator.comparingLong(Event::txid).thenComparingLong(Event::seq))
+                    .toList();
         }
 
         /** ChangeFeedService's query: pending transactions' events, then those past the point, below the barrier. */
         List<Event> read(FeedPosition from, Snapshot snapshot, long barrier, int limit) {
             Map<Long, Long> pending = new HashMap<>();
             from.pending().forEach(p -> pending.put(p.txid(), p.seq()));
-            return writers.stream().filter(t -> t.committed && !snapshot.running(t.id))
+            return writers.stream()
+                    .filter(t -> t.committed && !snapshot.running(t.id))
                     .flatMap(t -> t.events.stream())
-                    .filter(e -> pending.containsKey(e.txid()) ? e.seq() > pending.get(e.txid())
+                    .filter(e -> pending.containsKey(e.txid())
+                            ? e.seq() > pending.get(e.txid())
                             : (e.txid() > from.txid() || e.txid() == from.txid() && e.seq() > from.seq())
                                     && e.txid() < barrier)
-                    .sorted(Comparator.comparingLong(Event::txid).thenComparingLong(Event::seq)).limit(limit).toList();
+                    .sorted(Comparator.comparingLong(Event::txid).thenComparingLong(Event::seq))
+                    .limit(limit)
+                    .toList();
         }
     }
 
@@ -280,8 +301,8 @@ class FeedPositionTest {
             for (Event e : page) {
                 cursors.add(position.after(e.txid(), e.seq(), snapshot));
             }
-            FeedPosition next = page.size() == limit ? cursors.get(cursors.size() - 1)
-                    : position.settled(snapshot, barrier);
+            FeedPosition next =
+                    page.size() == limit ? cursors.get(cursors.size() - 1) : position.settled(snapshot, barrier);
             int taken = page.size();
             if (taken > 1 && server.random.nextInt(4) == 0) {
                 // A client that stops part-way through a page and goes on from the last event it handled.
@@ -313,7 +334,8 @@ class FeedPositionTest {
                 Long before = lastSeq.put(e.txid(), e.seq());
                 assertTrue(before == null || before < e.seq(), "a transaction's events in the order written");
             }
-            return received.stream().sorted(Comparator.comparingLong(Event::txid).thenComparingLong(Event::seq))
+            return received.stream()
+                    .sorted(Comparator.comparingLong(Event::txid).thenComparingLong(Event::seq))
                     .toList();
         }
     }

@@ -34,16 +34,22 @@ class HttpEdgeTest {
 
     @Test
     void largeHeadersAre431() {
-        isProblem(RawHttp.send("GET", "/api/v1/firms", null, ADMIN, "X-Padding: " + "x".repeat(17_000)), 431,
+        isProblem(
+                RawHttp.send("GET", "/api/v1/firms", null, ADMIN, "X-Padding: " + "x".repeat(17_000)),
+                431,
                 "headers-too-large");
     }
 
     @Test
     void aForeignOriginIs403AndTheServicesOwnIsServed() {
-        isProblem(RawHttp.send("GET", "/api/v1/firms", null, ADMIN, "Origin: https://evil.example"), 403,
+        isProblem(
+                RawHttp.send("GET", "/api/v1/firms", null, ADMIN, "Origin: https://evil.example"),
+                403,
                 "origin-not-allowed");
-        assertEquals(200, RawHttp.send("GET", "/api/v1/firms", null, ADMIN,
-                "Origin: http://localhost:" + RestAssured.port).status());
+        assertEquals(
+                200,
+                RawHttp.send("GET", "/api/v1/firms", null, ADMIN, "Origin: http://localhost:" + RestAssured.port)
+                        .status());
     }
 
     @Test
@@ -59,14 +65,18 @@ class HttpEdgeTest {
     @Test
     void twoAuthorizationHeadersAre401() {
         isProblem(RawHttp.send("GET", "/api/v1/firms", null, ADMIN, ADMIN), 401, "unauthenticated");
-        isProblem(RawHttp.send("GET", "/api/v1/firms", null, ADMIN, "Authorization: Bearer ptk_nobody"), 401,
+        isProblem(
+                RawHttp.send("GET", "/api/v1/firms", null, ADMIN, "Authorization: Bearer ptk_nobody"),
+                401,
                 "unauthenticated");
     }
 
     @Test
     void theSchemeNameIsCaseInsensitive() {
-        assertEquals(200, RawHttp.send("GET", "/api/v1/firms", null,
-                "Authorization: bearer " + TestCredentials.ADMIN_KEY).status());
+        assertEquals(
+                200,
+                RawHttp.send("GET", "/api/v1/firms", null, "Authorization: bearer " + TestCredentials.ADMIN_KEY)
+                        .status());
     }
 
     @Test

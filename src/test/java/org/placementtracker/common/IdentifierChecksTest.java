@@ -17,8 +17,18 @@ class IdentifierChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"91350100M000100Y44", "91350100M000100Y4", "91350100M000100Y433", "91350100I000100Y43",
-            "91350100O000100Y43", "91350100S000100Y43", "91350100V000100Y43", "91350100Z000100Y43", "91350100m000100Y43"})
+    @ValueSource(
+            strings = {
+                "91350100M000100Y44",
+                "91350100M000100Y4",
+                "91350100M000100Y433",
+                "91350100I000100Y43",
+                "91350100O000100Y43",
+                "91350100S000100Y43",
+                "91350100V000100Y43",
+                "91350100Z000100Y43",
+                "91350100m000100Y43"
+            })
     void rejectsBrokenCreditCodes(String code) {
         assertFalse(CreditCode.isValid(code));
     }
@@ -36,15 +46,24 @@ class IdentifierChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"110105194912310021", "11010519491331002X", "11010519490230002X", "1101051949123100",
-            "A1010519491231002X", "11010519491231002x"})
+    @ValueSource(
+            strings = {
+                "110105194912310021",
+                "11010519491331002X",
+                "11010519490230002X",
+                "1101051949123100",
+                "A1010519491231002X",
+                "11010519491231002x"
+            })
     void rejectsBrokenIdNumbers(String id) {
         assertFalse(IdNumber.isValid(id));
     }
 
     @Test
     void readsBirthDateAndSexFromTheIdNumber() {
-        assertEquals(LocalDate.of(1949, 12, 31), IdNumber.birthDate("11010519491231002X").orElseThrow());
+        assertEquals(
+                LocalDate.of(1949, 12, 31),
+                IdNumber.birthDate("11010519491231002X").orElseThrow());
         assertFalse(IdNumber.isMale("11010519491231002X"));
         assertTrue(IdNumber.isMale("440524188001010014"));
     }

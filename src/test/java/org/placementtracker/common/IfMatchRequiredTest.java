@@ -28,11 +28,17 @@ class IfMatchRequiredTest {
     @Test
     void writesWithoutIfMatchAre428() {
         String code = TestData.major();
-        Api.patch("/api/v1/majors/" + code, "{\"name\": \"新名称\"}").statusCode(428)
-                .contentType("application/problem+json").body("type", endsWith("/precondition-required"));
+        Api.patch("/api/v1/majors/" + code, "{\"name\": \"新名称\"}")
+                .statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/precondition-required"));
         Api.delete("/api/v1/majors/" + code).statusCode(428);
         String etag = Api.get("/api/v1/majors/" + code).extract().header("ETag");
-        given().contentType("application/merge-patch+json; charset=UTF-8").header("If-Match", etag).body("{\"name\": \"新名称\"}")
-                .patch("/api/v1/majors/" + code).then().statusCode(200);
+        given().contentType("application/merge-patch+json; charset=UTF-8")
+                .header("If-Match", etag)
+                .body("{\"name\": \"新名称\"}")
+                .patch("/api/v1/majors/" + code)
+                .then()
+                .statusCode(200);
     }
 }

@@ -41,13 +41,15 @@ class KeysetPagingPlanTest {
         for (int i = 0; i < 3; i++) {
             TestData.student(major);
         }
-        Map<String, String> columns = Map.of("studentNo", "student_no", "name", "name", "cohortYear", "cohort_year",
-                "createdAt", "created_at");
+        Map<String, String> columns = Map.of(
+                "studentNo", "student_no", "name", "name", "cohortYear", "cohort_year", "createdAt", "created_at");
         for (var order : columns.entrySet()) {
             for (String filter : List.of("", "&majorCode=" + major)) {
                 for (String direction : List.of("", "-")) {
-                    assertCursorIsAnIndexCondition("/api/v1/students?limit=1&sort=" + direction + order.getKey() + filter,
-                            "student", order.getValue());
+                    assertCursorIsAnIndexCondition(
+                            "/api/v1/students?limit=1&sort=" + direction + order.getKey() + filter,
+                            "student",
+                            order.getValue());
                 }
             }
         }
@@ -64,8 +66,10 @@ class KeysetPagingPlanTest {
         for (var order : columns.entrySet()) {
             for (String filter : List.of("", "&firmId=" + firm)) {
                 for (String direction : List.of("", "-")) {
-                    assertCursorIsAnIndexCondition("/api/v1/placements?limit=1&sort=" + direction + order.getKey()
-                            + filter, "placement", order.getValue());
+                    assertCursorIsAnIndexCondition(
+                            "/api/v1/placements?limit=1&sort=" + direction + order.getKey() + filter,
+                            "placement",
+                            order.getValue());
                 }
             }
         }
@@ -77,11 +81,15 @@ class KeysetPagingPlanTest {
         long before = StatementLog.count();
         Api.json().queryParam("cursor", cursor).get(list).then().statusCode(200);
         StatementLog.Executed page = StatementLog.since(before).stream()
-                .filter(e -> e.sql() != null && e.sql().contains(" from " + table + " ") && e.sql().contains(" fetch first "))
-                .findFirst().orElseThrow(() -> new AssertionError("no page query on " + table + " for " + list));
+                .filter(e -> e.sql() != null
+                        && e.sql().contains(" from " + table + " ")
+                        && e.sql().contains(" fetch first "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no page query on " + table + " for " + list));
         List<String> plan = plan(page);
         Pattern cursorColumn = Pattern.compile("Index Cond: .*\\b" + column + "\\b");
-        assertTrue(plan.stream().anyMatch(line -> cursorColumn.matcher(line).find()),
+        assertTrue(
+                plan.stream().anyMatch(line -> cursorColumn.matcher(line).find()),
                 list + " does not start at the cursor in an index:\n" + page.sql() + "\n" + String.join("\n", plan));
     }
 

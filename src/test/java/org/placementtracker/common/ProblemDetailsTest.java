@@ -32,15 +32,23 @@ class ProblemDetailsTest {
 
     @Test
     void malformedJsonIs400() {
-        given().contentType(ContentType.JSON).body("{\"code\": ").post("/api/v1/majors")
-                .then().statusCode(400).contentType(PROBLEM).body("type", endsWith("/malformed-json"))
-                .body("status", equalTo(400)).body("instance", equalTo("/api/v1/majors"));
+        given().contentType(ContentType.JSON)
+                .body("{\"code\": ")
+                .post("/api/v1/majors")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/malformed-json"))
+                .body("status", equalTo(400))
+                .body("instance", equalTo("/api/v1/majors"));
     }
 
     @Test
     void unknownJsonFieldIs400NamingTheField() {
         Api.post("/api/v1/majors", Map.of("code", "U100001", "name", "x", "colour", "red"))
-                .statusCode(400).contentType(PROBLEM).body("type", endsWith("/unknown-field"))
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/unknown-field"))
                 .body("errors.field", hasItem("colour"));
         Api.get("/api/v1/majors/U100001").statusCode(404);
     }
@@ -48,58 +56,87 @@ class ProblemDetailsTest {
     @Test
     void wrongTypeIs400NamingTheField() {
         Api.post("/api/v1/firms", Map.of("name", "类型错误公司", "creditCode", "91350100M000100Y43", "headcount", "many"))
-                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("headcount"));
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("headcount"));
         Api.post("/api/v1/students", Map.of("studentNo", "X1", "name", "x", "gender", "OTHER"))
-                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("gender"))
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("gender"))
                 .body("errors[0].message", containsString("MALE"));
     }
 
     @Test
     void everyInvalidFieldIsNamed() {
         Api.post("/api/v1/students", Map.of("studentNo", "", "name", "", "gender", "MALE"))
-                .statusCode(400).contentType(PROBLEM).body("type", endsWith("/validation-failed"))
-                .body("errors.field", hasItem("studentNo")).body("errors.field", hasItem("name"))
-                .body("errors.field", hasItem("birthDate")).body("errors.field", hasItem("majorCode"))
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/validation-failed"))
+                .body("errors.field", hasItem("studentNo"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("birthDate"))
+                .body("errors.field", hasItem("majorCode"))
                 .body("errors.field", hasItem("cohortYear"));
     }
 
     @Test
     void missingBodyIs400() {
-        given().contentType(ContentType.JSON).post("/api/v1/majors").then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .post("/api/v1/majors")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
     }
 
     @Test
     void oversizedStringIs400() {
         Api.post("/api/v1/majors", Map.of("code", "U100002", "name", "长".repeat(101)))
-                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("name"));
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors.field", hasItem("name"));
     }
 
     @Test
     void oversizedBodyIs413() {
-        given().contentType(ContentType.JSON).body("{\"code\": \"U100003\", \"name\": \"" + "x".repeat(1_100_000) + "\"}")
-                .post("/api/v1/majors").then().statusCode(413).contentType(PROBLEM)
+        given().contentType(ContentType.JSON)
+                .body("{\"code\": \"U100003\", \"name\": \"" + "x".repeat(1_100_000) + "\"}")
+                .post("/api/v1/majors")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM)
                 .body("type", endsWith("/payload-too-large"));
         Api.get("/api/v1/majors/U100003").statusCode(404);
     }
 
     @Test
     void unknownQueryParameterIs400() {
-        Api.get("/api/v1/students?majorcode=700206").statusCode(400).contentType(PROBLEM)
-                .body("type", endsWith("/invalid-query-parameter")).body("errors[0].field", equalTo("majorcode"));
+        Api.get("/api/v1/students?majorcode=700206")
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/invalid-query-parameter"))
+                .body("errors[0].field", equalTo("majorcode"));
     }
 
     @Test
     void badQueryValuesAre400() {
-        Api.get("/api/v1/students?cohortYear=twenty").statusCode(400).contentType(PROBLEM)
+        Api.get("/api/v1/students?cohortYear=twenty")
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("cohortYear"));
         Api.get("/api/v1/placements?firmId=not-a-uuid").statusCode(400).contentType(PROBLEM);
         Api.get("/api/v1/placements?status=LOST").statusCode(400).contentType(PROBLEM);
-        Api.get("/api/v1/firms?sort=colour").statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("sort"));
+        Api.get("/api/v1/firms?sort=colour")
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("sort"));
     }
 
     @Test
     void limitOutsideOneTo200Is400() {
-        Api.get("/api/v1/firms?limit=201").statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
+        Api.get("/api/v1/firms?limit=201")
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
         Api.get("/api/v1/firms?limit=0").statusCode(400).contentType(PROBLEM);
         Api.get("/api/v1/firms?limit=abc").statusCode(400).contentType(PROBLEM);
         Api.get("/api/v1/firms?limit=200").statusCode(200);
@@ -107,13 +144,16 @@ class ProblemDetailsTest {
 
     @Test
     void tamperedOrForeignCursorIs400() {
-        Api.get("/api/v1/firms?cursor=abc.def").statusCode(400).contentType(PROBLEM)
+        Api.get("/api/v1/firms?cursor=abc.def")
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors[0].field", equalTo("cursor"));
         for (int i = 0; i < 3; i++) {
             Api.post("/api/v1/majors", Map.of("code", "CUR" + (System.nanoTime() % 100000000), "name", "游标" + i))
                     .statusCode(201);
         }
-        String cursor = Api.get("/api/v1/majors?limit=1").statusCode(200).extract().path("nextCursor");
+        String cursor =
+                Api.get("/api/v1/majors?limit=1").statusCode(200).extract().path("nextCursor");
         // Change the signature's first character: its six bits always change the decoded bytes (the last
         // character may only carry padding bits).
         int signature = cursor.indexOf('.') + 1;
@@ -121,14 +161,18 @@ class ProblemDetailsTest {
         String tampered = cursor.substring(0, signature) + (first == 'A' ? 'B' : 'A') + cursor.substring(signature + 1);
         Api.get("/api/v1/majors?limit=1&cursor=" + tampered).statusCode(400).contentType(PROBLEM);
         // A cursor belongs to its query: other filters or order must not reuse it.
-        Api.get("/api/v1/majors?limit=1&sort=name&cursor=" + cursor).statusCode(400).contentType(PROBLEM);
+        Api.get("/api/v1/majors?limit=1&sort=name&cursor=" + cursor)
+                .statusCode(400)
+                .contentType(PROBLEM);
         Api.get("/api/v1/majors?limit=1&cursor=" + cursor).statusCode(200);
     }
 
     @Test
     void malformedOrUnknownIdIs404() {
         Api.get("/api/v1/students/12345").statusCode(404).contentType(PROBLEM).body("type", endsWith("/not-found"));
-        Api.get("/api/v1/firms/00000000-0000-4000-8000-000000000000").statusCode(404).contentType(PROBLEM);
+        Api.get("/api/v1/firms/00000000-0000-4000-8000-000000000000")
+                .statusCode(404)
+                .contentType(PROBLEM);
         Api.patch("/api/v1/placements/nope", "{}").statusCode(404).contentType(PROBLEM);
     }
 
@@ -136,9 +180,18 @@ class ProblemDetailsTest {
     void unknownPathMethodAndMediaTypeHaveProblems() {
         Api.get("/api/v1/nothing-here").statusCode(404).contentType(PROBLEM);
         given().put("/api/v1/majors").then().statusCode(405).contentType(PROBLEM);
-        given().contentType(ContentType.TEXT).body("x").post("/api/v1/majors").then().statusCode(415).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("{}").patch("/api/v1/majors/700206").then()
-                .statusCode(415).contentType(PROBLEM);
+        given().contentType(ContentType.TEXT)
+                .body("x")
+                .post("/api/v1/majors")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM);
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .patch("/api/v1/majors/700206")
+                .then()
+                .statusCode(415)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -146,18 +199,26 @@ class ProblemDetailsTest {
         String code = "MP" + (System.nanoTime() % 100000000);
         Api.post("/api/v1/majors", Map.of("code", code, "name", "机电技术应用")).statusCode(201);
         Api.patch("/api/v1/majors/" + code, "[1]").statusCode(400).contentType(PROBLEM);
-        Api.patch("/api/v1/majors/" + code, "{\"name\": null}").statusCode(400).contentType(PROBLEM)
+        Api.patch("/api/v1/majors/" + code, "{\"name\": null}")
+                .statusCode(400)
+                .contentType(PROBLEM)
                 .body("errors.field", hasItem("name"));
-        Api.patch("/api/v1/majors/" + code, "{\"code\": \"OTHER1\"}").statusCode(400).contentType(PROBLEM);
-        Api.patch("/api/v1/majors/" + code, "{\"memberCount\": 3}").statusCode(400).contentType(PROBLEM);
+        Api.patch("/api/v1/majors/" + code, "{\"code\": \"OTHER1\"}")
+                .statusCode(400)
+                .contentType(PROBLEM);
+        Api.patch("/api/v1/majors/" + code, "{\"memberCount\": 3}")
+                .statusCode(400)
+                .contentType(PROBLEM);
         Api.get("/api/v1/majors/" + code).statusCode(200).body("name", equalTo("机电技术应用"));
     }
 
     @Test
     void problemsRevealNoInternals() {
         Api.post("/api/v1/majors", Map.of("code", "U100004", "name", "x", "group", Map.of("a", 1)))
-                .statusCode(400).contentType(PROBLEM)
-                .body("detail", not(containsString("java"))).body("detail", not(containsString("Exception")));
+                .statusCode(400)
+                .contentType(PROBLEM)
+                .body("detail", not(containsString("java")))
+                .body("detail", not(containsString("Exception")));
     }
 
     @Inject
@@ -167,7 +228,8 @@ class ProblemDetailsTest {
     @Test
     void everyConstraintTheMapperKnowsExists() throws Exception {
         Set<String> names = new HashSet<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("select conname from pg_constraint union select relname from pg_class "
                         + "where relkind = 'i'")) {
             while (rows.next()) {

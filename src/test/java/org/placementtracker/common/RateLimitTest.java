@@ -62,12 +62,23 @@ class RateLimitTest {
             String client = newClient();
             // Requests without a credential are counted per client address.
             for (int i = 1; i <= 5; i++) {
-                given().header("Authorization", "").header("X-Forwarded-For", client).get("/api/v1/firms").then()
-                        .statusCode(401).header("RateLimit-Limit", "5").header("RateLimit-Reset", notNullValue());
+                given().header("Authorization", "")
+                        .header("X-Forwarded-For", client)
+                        .get("/api/v1/firms")
+                        .then()
+                        .statusCode(401)
+                        .header("RateLimit-Limit", "5")
+                        .header("RateLimit-Reset", notNullValue());
             }
-            given().header("Authorization", "").header("X-Forwarded-For", client).get("/api/v1/firms").then()
-                    .statusCode(429).contentType("application/problem+json").body("type", endsWith("/rate-limited"))
-                    .header("Retry-After", notNullValue()).header("RateLimit-Remaining", "0");
+            given().header("Authorization", "")
+                    .header("X-Forwarded-For", client)
+                    .get("/api/v1/firms")
+                    .then()
+                    .statusCode(429)
+                    .contentType("application/problem+json")
+                    .body("type", endsWith("/rate-limited"))
+                    .header("Retry-After", notNullValue())
+                    .header("RateLimit-Remaining", "0");
         });
     }
 
@@ -77,17 +88,30 @@ class RateLimitTest {
             String client = newClient();
             given().header("Authorization", ADMIN).get("/api/v1/firms").then().statusCode(200);
             for (int i = 1; i <= 5; i++) {
-                given().header("Authorization", junk()).header("X-Forwarded-For", client).get("/api/v1/firms").then()
+                given().header("Authorization", junk())
+                        .header("X-Forwarded-For", client)
+                        .get("/api/v1/firms")
+                        .then()
                         .statusCode(401);
             }
-            given().header("Authorization", junk()).header("X-Forwarded-For", client).get("/api/v1/firms").then()
+            given().header("Authorization", junk())
+                    .header("X-Forwarded-For", client)
+                    .get("/api/v1/firms")
+                    .then()
                     .statusCode(429);
             // An accepted credential has a window of its own, wherever it comes from.
-            given().header("Authorization", ADMIN).header("X-Forwarded-For", client).get("/api/v1/firms").then()
+            given().header("Authorization", ADMIN)
+                    .header("X-Forwarded-For", client)
+                    .get("/api/v1/firms")
+                    .then()
                     .statusCode(200);
             // Another address has its own window.
-            given().header("Authorization", junk()).header("X-Forwarded-For", newClient()).get("/api/v1/firms").then()
-                    .statusCode(401).header("RateLimit-Remaining", equalTo("4"));
+            given().header("Authorization", junk())
+                    .header("X-Forwarded-For", newClient())
+                    .get("/api/v1/firms")
+                    .then()
+                    .statusCode(401)
+                    .header("RateLimit-Remaining", equalTo("4"));
         });
     }
 
@@ -96,11 +120,17 @@ class RateLimitTest {
         inOneWindow(() -> {
             String client = newClient();
             for (int i = 1; i <= 5; i++) {
-                given().header("Authorization", junk()).header("X-Forwarded-For", "198.51.100." + i + ", " + client)
-                        .get("/api/v1/firms").then().statusCode(401);
+                given().header("Authorization", junk())
+                        .header("X-Forwarded-For", "198.51.100." + i + ", " + client)
+                        .get("/api/v1/firms")
+                        .then()
+                        .statusCode(401);
             }
-            given().header("Authorization", junk()).header("X-Forwarded-For", "198.51.100.99, " + client)
-                    .get("/api/v1/firms").then().statusCode(429);
+            given().header("Authorization", junk())
+                    .header("X-Forwarded-For", "198.51.100.99, " + client)
+                    .get("/api/v1/firms")
+                    .then()
+                    .statusCode(429);
         });
     }
 }

@@ -41,21 +41,33 @@ class DemoDataSetTest {
     void aLaterLoadKeepsTheSameHistory() {
         DemoDataSet later = DemoDataSet.generate(DAY.plusYears(1));
         Predicate<PlacementRow> past = p -> p.endDate().isBefore(DAY);
-        assertEquals(DATA.placements().stream().filter(past).toList(),
+        assertEquals(
+                DATA.placements().stream().filter(past).toList(),
                 later.placements().stream().filter(past).toList());
-        assertEquals(DATA.students().stream().filter(s -> s.cohortYear() <= 2022).toList(),
+        assertEquals(
+                DATA.students().stream().filter(s -> s.cohortYear() <= 2022).toList(),
                 later.students().stream().filter(s -> s.cohortYear() <= 2022).toList());
     }
 
     @Test
     void creditCodesAndStudentNumbersAreValidAndUnique() {
         DATA.firms().forEach(f -> assertTrue(CreditCode.isValid(f.creditCode()), f.creditCode() + " " + f.name()));
-        assertEquals(DATA.firms().size(),
-                DATA.firms().stream().map(DemoDataSet.FirmRow::creditCode).distinct().count());
-        assertEquals(DATA.students().size(),
-                DATA.students().stream().map(DemoDataSet.StudentRow::studentNo).distinct().count());
-        DATA.students().forEach(s -> assertTrue(s.studentNo().matches("[0-9]{10}") && !s.studentNo().startsWith(
-                s.cohortYear() + "0"), s.studentNo()));
+        assertEquals(
+                DATA.firms().size(),
+                DATA.firms().stream()
+                        .map(DemoDataSet.FirmRow::creditCode)
+                        .distinct()
+                        .count());
+        assertEquals(
+                DATA.students().size(),
+                DATA.students().stream()
+                        .map(DemoDataSet.StudentRow::studentNo)
+                        .distinct()
+                        .count());
+        DATA.students()
+                .forEach(s -> assertTrue(
+                        s.studentNo().matches("[0-9]{10}") && !s.studentNo().startsWith(s.cohortYear() + "0"),
+                        s.studentNo()));
     }
 
     @Test
@@ -66,8 +78,10 @@ class DemoDataSetTest {
         byStudent.values().forEach(placements -> {
             placements.sort(Comparator.comparing(PlacementRow::startDate));
             for (int i = 1; i < placements.size(); i++) {
-                Period before = new Period(placements.get(i - 1).startDate(), placements.get(i - 1).endDate());
-                Period next = new Period(placements.get(i).startDate(), placements.get(i).endDate());
+                Period before = new Period(
+                        placements.get(i - 1).startDate(), placements.get(i - 1).endDate());
+                Period next = new Period(
+                        placements.get(i).startDate(), placements.get(i).endDate());
                 assertTrue(!before.overlaps(next), before + " and " + next);
             }
         });
@@ -81,7 +95,10 @@ class DemoDataSetTest {
         byClass.values().forEach(rotations -> {
             rotations.sort(Comparator.comparing(RotationRow::startDate));
             for (int i = 1; i < rotations.size(); i++) {
-                assertTrue(rotations.get(i).startDate().isAfter(rotations.get(i - 1).endDate()));
+                assertTrue(rotations
+                        .get(i)
+                        .startDate()
+                        .isAfter(rotations.get(i - 1).endDate()));
             }
         });
         DATA.rotations().forEach(r -> {
@@ -97,13 +114,19 @@ class DemoDataSetTest {
         DATA.orderClasses().forEach(o -> assertTrue(o.memberCount() <= o.quota(), o.name()));
         Map<UUID, Long> members = DATA.members().stream()
                 .collect(Collectors.groupingBy(DemoDataSet.MemberRow::orderClassId, Collectors.counting()));
-        DATA.orderClasses().forEach(o -> assertEquals(o.memberCount(), members.getOrDefault(o.id(), 0L).intValue()));
+        DATA.orderClasses()
+                .forEach(o -> assertEquals(
+                        o.memberCount(), members.getOrDefault(o.id(), 0L).intValue()));
     }
 
     @Test
     void statusesFollowTheDayThroughTheYear() {
-        for (LocalDate day : List.of(DAY, LocalDate.of(2027, 1, 15), LocalDate.of(2027, 6, 28),
-                LocalDate.of(2027, 7, 20), LocalDate.of(2027, 9, 10))) {
+        for (LocalDate day : List.of(
+                DAY,
+                LocalDate.of(2027, 1, 15),
+                LocalDate.of(2027, 6, 28),
+                LocalDate.of(2027, 7, 20),
+                LocalDate.of(2027, 9, 10))) {
             DemoDataSet data = day.equals(DAY) ? DATA : DemoDataSet.generate(day);
             for (PlacementRow p : data.placements()) {
                 boolean agrees = switch (p.status()) {
@@ -115,9 +138,12 @@ class DemoDataSetTest {
                 };
                 assertTrue(agrees, day + ": " + p);
             }
-            assertTrue(data.placements().stream().anyMatch(p -> p.status() == Placement.Status.PLANNED),
+            assertTrue(
+                    data.placements().stream().anyMatch(p -> p.status() == Placement.Status.PLANNED),
                     "something planned on " + day);
-            long enrolled = data.students().stream().filter(s -> s.status() == Student.Status.ENROLLED).count();
+            long enrolled = data.students().stream()
+                    .filter(s -> s.status() == Student.Status.ENROLLED)
+                    .count();
             assertTrue(enrolled >= 12_000 && enrolled <= 14_000, enrolled + " enrolled on " + day);
         }
         assertTrue(DATA.placements().stream().anyMatch(p -> p.status() == Placement.Status.ACTIVE));
@@ -126,9 +152,13 @@ class DemoDataSetTest {
 
     @Test
     void coversTheYearsFrom2014ToTheEndOfTheCurrentSchoolYear() {
-        LocalDate first = DATA.placements().stream().map(PlacementRow::startDate).min(Comparator.naturalOrder())
+        LocalDate first = DATA.placements().stream()
+                .map(PlacementRow::startDate)
+                .min(Comparator.naturalOrder())
                 .orElseThrow();
-        LocalDate last = DATA.placements().stream().map(PlacementRow::startDate).max(Comparator.naturalOrder())
+        LocalDate last = DATA.placements().stream()
+                .map(PlacementRow::startDate)
+                .max(Comparator.naturalOrder())
                 .orElseThrow();
         assertEquals(2014, first.getYear());
         assertTrue(last.isBefore(LocalDate.of(2027, 9, 1)) && last.isAfter(DAY), "last start " + last);

@@ -37,9 +37,7 @@ import org.placementtracker.support.TestDatabase;
 class DemoDataTest {
 
     /** Demo rows per table, and whether the database records a load. */
-    record Snapshot(int loads, int firms, int students, int orderClasses, int members, int rotations,
-            int placements) {
-    }
+    record Snapshot(int loads, int firms, int students, int orderClasses, int members, int rotations, int placements) {}
 
     private static final UUID GREAT_WALL = DemoCatalogue.GREAT_WALL.id();
 
@@ -62,7 +60,8 @@ class DemoDataTest {
     @BeforeAll
     void loadAsTheSwitchAndAsATestWould() throws SQLException {
         demoStudents = DemoDataSet.generate(LocalDate.now(ZoneOffset.UTC)).students().stream()
-                .map(DemoDataSet.StudentRow::id).toList();
+                .map(DemoDataSet.StudentRow::id)
+                .toList();
         beforeAnyLoad = snapshot();
         insertFirmOfOurOwn();
         intoDatabaseWithRecords = demoData.load(DemoData.Target.EMPTY_DATABASE);
@@ -89,12 +88,21 @@ class DemoDataTest {
     void loadsTheDocumentedDataSet() throws SQLException {
         assertEquals(DemoData.Result.LOADED, first.result());
         DemoData.Counts counts = first.counts();
-        assertEquals(new Snapshot(1, counts.firms(), counts.students(), counts.orderClasses(), counts.members(),
-                counts.rotations(), counts.placements()), afterFirst);
+        assertEquals(
+                new Snapshot(
+                        1,
+                        counts.firms(),
+                        counts.students(),
+                        counts.orderClasses(),
+                        counts.members(),
+                        counts.rotations(),
+                        counts.placements()),
+                afterFirst);
         assertEquals(DemoCatalogue.FIRMS.size(), counts.firms());
-        assertEquals(DemoCatalogue.MAJORS.size(), count("select count(*) from major where code = any(?)",
-                (Object) DemoCatalogue.MAJORS.stream().map(DemoCatalogue.MajorSpec::code).toArray(String[]::new)));
-        assertTrue(counts.firms() >= 15 && counts.rotations() > 100 && counts.orderClasses() > 100,
+        assertEquals(DemoCatalogue.MAJORS.size(), count("select count(*) from major where code = any(?)", (Object)
+                DemoCatalogue.MAJORS.stream().map(DemoCatalogue.MajorSpec::code).toArray(String[]::new)));
+        assertTrue(
+                counts.firms() >= 15 && counts.rotations() > 100 && counts.orderClasses() > 100,
                 "firms, rotations and order classes: " + counts);
     }
 
@@ -118,63 +126,96 @@ class DemoDataTest {
 
     @Test
     void greatWallHasReceivedMoreThanEightThousandPersonTimesSince2014() throws SQLException {
-        int personTimes = count("select count(*) from placement where firm_id = ?::uuid and status <> 'CANCELLED' "
-                + "and start_date between '2014-01-01' and '2025-12-31'", GREAT_WALL.toString());
+        int personTimes = count(
+                "select count(*) from placement where firm_id = ?::uuid and status <> 'CANCELLED' "
+                        + "and start_date between '2014-01-01' and '2025-12-31'",
+                GREAT_WALL.toString());
         assertTrue(personTimes >= 8_000, "Great Wall person-times 2014-2025: " + personTimes);
     }
 
     @Test
     void about4000PersonTimesWereSentIn2024() throws SQLException {
-        int personTimes = count("select count(*) from placement where firm_id = any(?) and status <> 'CANCELLED' "
-                + "and start_date between '2024-01-01' and '2024-12-31'", (Object) demoFirms());
+        int personTimes = count(
+                "select count(*) from placement where firm_id = any(?) and status <> 'CANCELLED' "
+                        + "and start_date between '2024-01-01' and '2024-12-31'",
+                (Object) demoFirms());
         assertTrue(personTimes >= 3_600 && personTimes <= 4_400, "person-times in 2024: " + personTimes);
     }
 
     @Test
     void schoolHasAbout13000StudentsEnrolled() throws SQLException {
-        int enrolled = count("select count(*) from student where id = any(?) and status = 'ENROLLED'",
-                (Object) demoStudents.toArray(UUID[]::new));
+        int enrolled = count("select count(*) from student where id = any(?) and status = 'ENROLLED'", (Object)
+                demoStudents.toArray(UUID[]::new));
         assertTrue(enrolled >= 12_000 && enrolled <= 14_000, "enrolled: " + enrolled);
     }
 
     @Test
     void orderClassesKeepTheirQuotaAndCountTheirMembers() throws SQLException {
-        assertEquals(0, count("select count(*) from order_class o where o.firm_id = any(?) "
-                + "and (o.member_count > o.quota "
-                + "or o.member_count <> (select count(*) from order_class_member m where m.order_class_id = o.id))",
-                (Object) demoFirms()));
-        assertEquals(0, count("select count(*) from (select m.student_id from order_class_member m "
-                + "join order_class o on o.id = m.order_class_id where o.firm_id = any(?) "
-                + "group by m.student_id having count(*) > 1) twice", (Object) demoFirms()));
-        assertEquals(0, count("select count(*) from order_class_member m join order_class o on o.id = m.order_class_id "
-                + "where o.firm_id = any(?) and m.class_open <> (o.status = 'OPEN')", (Object) demoFirms()));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from order_class o where o.firm_id = any(?) "
+                                + "and (o.member_count > o.quota "
+                                + "or o.member_count <> (select count(*) from order_class_member m where m.order_class_id = o.id))",
+                        (Object) demoFirms()));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from (select m.student_id from order_class_member m "
+                                + "join order_class o on o.id = m.order_class_id where o.firm_id = any(?) "
+                                + "group by m.student_id having count(*) > 1) twice",
+                        (Object) demoFirms()));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from order_class_member m join order_class o on o.id = m.order_class_id "
+                                + "where o.firm_id = any(?) and m.class_open <> (o.status = 'OPEN')",
+                        (Object) demoFirms()));
     }
 
     @Test
     void workStudyPlacementsFollowTheirDualSystemRotation() throws SQLException {
-        assertTrue(count("select count(*) from placement where firm_id = ?::uuid and type = 'WORK_STUDY'",
-                GREAT_WALL.toString()) > 5_000);
-        assertEquals(0, count("select count(*) from placement p left join rotation r on r.id = p.rotation_id "
-                + "left join order_class o on o.id = r.order_class_id "
-                + "where p.firm_id = any(?) and p.type = 'WORK_STUDY' "
-                + "and (r.id is null or p.start_date <> r.start_date or p.end_date <> r.end_date "
-                + "or p.order_class_id <> o.id or o.programme <> 'DUAL_SYSTEM')", (Object) demoFirms()));
+        assertTrue(count(
+                        "select count(*) from placement where firm_id = ?::uuid and type = 'WORK_STUDY'",
+                        GREAT_WALL.toString())
+                > 5_000);
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from placement p left join rotation r on r.id = p.rotation_id "
+                                + "left join order_class o on o.id = r.order_class_id "
+                                + "where p.firm_id = any(?) and p.type = 'WORK_STUDY' "
+                                + "and (r.id is null or p.start_date <> r.start_date or p.end_date <> r.end_date "
+                                + "or p.order_class_id <> o.id or o.programme <> 'DUAL_SYSTEM')",
+                        (Object) demoFirms()));
     }
 
     @Test
     void statusesAgreeWithTheDayOfTheLoad() throws SQLException {
         String asOf = first.asOf().toString();
-        assertEquals(0, count("select count(*) from placement where firm_id = any(?) and ("
-                + "(status = 'COMPLETED' and end_date >= ?::date) or (status = 'PLANNED' and start_date <= ?::date) "
-                + "or (status = 'ACTIVE' and not ?::date between start_date and end_date))",
-                demoFirms(), asOf, asOf, asOf));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from placement where firm_id = any(?) and ("
+                                + "(status = 'COMPLETED' and end_date >= ?::date) or (status = 'PLANNED' and start_date <= ?::date) "
+                                + "or (status = 'ACTIVE' and not ?::date between start_date and end_date))",
+                        demoFirms(),
+                        asOf,
+                        asOf,
+                        asOf));
         // No ACTIVE here: in the summer holidays nobody is out, which the data set shows as it is.
         for (String status : List.of("PLANNED", "COMPLETED", "TERMINATED", "CANCELLED")) {
-            assertTrue(count("select count(*) from placement where firm_id = any(?) and status = ?",
-                    demoFirms(), status) > 0, "no " + status + " placement");
+            assertTrue(
+                    count("select count(*) from placement where firm_id = any(?) and status = ?", demoFirms(), status)
+                            > 0,
+                    "no " + status + " placement");
         }
-        assertEquals(0, count("select count(*) from placement where firm_id = any(?) "
-                + "and status in ('TERMINATED', 'CANCELLED') and status_reason is null", (Object) demoFirms()));
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from placement where firm_id = any(?) "
+                                + "and status in ('TERMINATED', 'CANCELLED') and status_reason is null",
+                        (Object) demoFirms()));
     }
 
     @Test
@@ -202,8 +243,10 @@ class DemoDataTest {
                 count("select count(*) from firm where id = any(?)", (Object) firms),
                 count("select count(*) from student where id = any(?)", (Object) demoStudents.toArray(UUID[]::new)),
                 count("select count(*) from order_class where firm_id = any(?)", (Object) firms),
-                count("select count(*) from order_class_member m join order_class o on o.id = m.order_class_id "
-                        + "where o.firm_id = any(?)", (Object) firms),
+                count(
+                        "select count(*) from order_class_member m join order_class o on o.id = m.order_class_id "
+                                + "where o.firm_id = any(?)",
+                        (Object) firms),
                 count("select count(*) from rotation where firm_id = any(?)", (Object) firms),
                 count("select count(*) from placement where firm_id = any(?)", (Object) firms));
     }
@@ -227,7 +270,8 @@ class DemoDataTest {
 
     /** The single number a query returns; UUID and String arrays travel as PostgreSQL arrays. */
     private int count(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 Object p = parameters[i];
                 if (p instanceof UUID[] ids) {

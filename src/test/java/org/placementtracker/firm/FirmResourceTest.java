@@ -43,7 +43,8 @@ class FirmResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location"), endsWith(FIRMS + "/" + id));
 
-        Api.get(FIRMS + "/" + id).statusCode(200)
+        Api.get(FIRMS + "/" + id)
+                .statusCode(200)
                 .body("name", equalTo(request.get("name")))
                 .body("contactName", equalTo("王经理"))
                 .body("status", equalTo("ACTIVE"));
@@ -61,7 +62,8 @@ class FirmResourceTest {
         Map<String, Object> request = TestData.firmRequest();
         request.put("creditCode", "91350100M000100Y44");
         Api.post(FIRMS, request)
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains("creditCode"));
     }
@@ -73,7 +75,8 @@ class FirmResourceTest {
         Map<String, Object> request = TestData.firmRequest();
         request.put("creditCode", valid.substring(0, 8) + letter + valid.substring(9));
         Api.post(FIRMS, request)
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("creditCode"));
     }
 
@@ -82,7 +85,8 @@ class FirmResourceTest {
         Map<String, Object> request = TestData.firmRequest();
         request.put("creditCode", "91350100M000100Y4");
         Api.post(FIRMS, request)
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("creditCode"));
     }
 
@@ -92,7 +96,8 @@ class FirmResourceTest {
         Api.post(FIRMS, request).statusCode(201);
         request.put("creditCode", TestData.creditCode());
         Api.post(FIRMS, request)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-firm-name"));
     }
 
@@ -102,7 +107,8 @@ class FirmResourceTest {
         Api.post(FIRMS, request).statusCode(201);
         request.put("name", TestData.firmName());
         Api.post(FIRMS, request)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-credit-code"));
     }
 
@@ -111,7 +117,8 @@ class FirmResourceTest {
         Map<String, Object> request = TestData.firmRequest();
         request.put("headcount", -1);
         Api.post(FIRMS, request)
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains("headcount"));
     }
@@ -125,20 +132,19 @@ class FirmResourceTest {
         String third = createFirm(Map.of("name", marker + "雅迪科技有限公司"));
         String creditCode = Api.get(FIRMS + "/" + second).extract().path("creditCode");
 
-        Api.get(FIRMS + "?industry=" + industry).statusCode(200)
-                .body("items.id", containsInAnyOrder(first, second));
-        Api.get(FIRMS + "?industry=" + industry + "&status=INACTIVE").statusCode(200)
+        Api.get(FIRMS + "?industry=" + industry).statusCode(200).body("items.id", containsInAnyOrder(first, second));
+        Api.get(FIRMS + "?industry=" + industry + "&status=INACTIVE")
+                .statusCode(200)
                 .body("items.id", contains(second));
-        Api.get(FIRMS + "?industry=" + industry + "&status=ACTIVE").statusCode(200)
+        Api.get(FIRMS + "?industry=" + industry + "&status=ACTIVE")
+                .statusCode(200)
                 .body("items.id", contains(first));
-        Api.get(FIRMS + "?q=" + marker).statusCode(200)
-                .body("items.id", containsInAnyOrder(first, third));
-        Api.get(FIRMS + "?q=" + creditCode.toLowerCase()).statusCode(200)
-                .body("items.id", contains(second));
-        Api.get(FIRMS + "?q=" + marker + "&industry=" + industry).statusCode(200)
+        Api.get(FIRMS + "?q=" + marker).statusCode(200).body("items.id", containsInAnyOrder(first, third));
+        Api.get(FIRMS + "?q=" + creditCode.toLowerCase()).statusCode(200).body("items.id", contains(second));
+        Api.get(FIRMS + "?q=" + marker + "&industry=" + industry)
+                .statusCode(200)
                 .body("items.id", contains(first));
-        Api.get(FIRMS + "?industry=" + industry + "不存在").statusCode(200)
-                .body("items", empty());
+        Api.get(FIRMS + "?industry=" + industry + "不存在").statusCode(200).body("items", empty());
     }
 
     @Test
@@ -150,7 +156,8 @@ class FirmResourceTest {
                 .body("contactPhone", nullValue())
                 .body("headcount", equalTo(15000))
                 .body("contactName", equalTo("王经理"));
-        Api.get(FIRMS + "/" + id).statusCode(200)
+        Api.get(FIRMS + "/" + id)
+                .statusCode(200)
                 .body("status", equalTo("INACTIVE"))
                 .body("contactPhone", nullValue());
     }
@@ -162,13 +169,16 @@ class FirmResourceTest {
         String id = TestData.firm();
 
         Api.patch(FIRMS + "/" + id, Map.of("name", other.get("name")))
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-firm-name"));
         Api.patch(FIRMS + "/" + id, Map.of("creditCode", other.get("creditCode")))
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-credit-code"));
         Api.patch(FIRMS + "/" + id, "{\"headcount\": -1}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("headcount"));
     }
 
@@ -176,7 +186,9 @@ class FirmResourceTest {
     void deletesAnUnusedFirm() {
         String id = TestData.firm();
         Api.delete(FIRMS + "/" + id).statusCode(204);
-        Api.get(FIRMS + "/" + id).statusCode(404).contentType("application/problem+json")
+        Api.get(FIRMS + "/" + id)
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/not-found"));
     }
 
@@ -185,7 +197,8 @@ class FirmResourceTest {
         String id = TestData.firm();
         TestData.orderClass(id, TestData.major(), 10);
         Api.delete(FIRMS + "/" + id)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/still-referenced"));
         Api.get(FIRMS + "/" + id).statusCode(200);
     }
@@ -195,13 +208,16 @@ class FirmResourceTest {
         String id = TestData.firm();
         TestData.placement(TestData.student(TestData.major()), id, "2025-03-01", "2025-05-31");
         Api.delete(FIRMS + "/" + id)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/still-referenced"));
     }
 
     @Test
     void answersNotFoundForAMalformedId() {
-        Api.get(FIRMS + "/not-a-uuid").statusCode(404).contentType("application/problem+json")
+        Api.get(FIRMS + "/not-a-uuid")
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/not-found"));
     }
 

@@ -15,7 +15,10 @@ class HealthTest {
     @Test
     void livenessAndReadinessAreUp() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
     }
 }

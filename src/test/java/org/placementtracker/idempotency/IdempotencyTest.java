@@ -46,7 +46,10 @@ class IdempotencyTest {
         String key = "mismatch-" + TestData.next();
         post(key, TestData.firmRequest()).then().statusCode(201);
         Map<String, Object> other = TestData.firmRequest();
-        post(key, other).then().statusCode(422).contentType("application/problem+json")
+        post(key, other)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/idempotency-key-reused"));
         Api.get("/api/v1/firms?q=" + other.get("creditCode")).statusCode(200).body("items", hasSize(0));
     }
@@ -64,11 +67,17 @@ class IdempotencyTest {
     @Test
     void keysBelongToTheirCredential() {
         String key = "shared-" + TestData.next();
-        String officer = Api.post("/api/v1/api-keys", Map.of("name", "officer", "role", "OFFICER")).statusCode(201)
-                .extract().path("key");
+        String officer = Api.post("/api/v1/api-keys", Map.of("name", "officer", "role", "OFFICER"))
+                .statusCode(201)
+                .extract()
+                .path("key");
         post(key, TestData.firmRequest()).then().statusCode(201);
-        given().header("Authorization", "Bearer " + officer).header("Idempotency-Key", key)
-                .contentType("application/json").body(TestData.firmRequest()).post("/api/v1/firms").then()
+        given().header("Authorization", "Bearer " + officer)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(TestData.firmRequest())
+                .post("/api/v1/firms")
+                .then()
                 .statusCode(201);
     }
 
@@ -117,7 +126,9 @@ class IdempotencyTest {
     }
 
     private static Response post(String key, Map<String, Object> body) {
-        return given().header("Idempotency-Key", key).contentType("application/json").body(body)
+        return given().header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body(body)
                 .post("/api/v1/firms");
     }
 }

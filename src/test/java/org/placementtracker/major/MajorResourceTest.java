@@ -25,7 +25,9 @@ class MajorResourceTest {
                 .header("Location", endsWith("/api/v1/majors/" + code))
                 .body("name", equalTo("汽车运用与维修"));
         Api.patch("/api/v1/majors/" + code, "{\"group\": null}")
-                .statusCode(200).body("group", nullValue()).body("name", equalTo("汽车运用与维修"));
+                .statusCode(200)
+                .body("group", nullValue())
+                .body("name", equalTo("汽车运用与维修"));
         Api.get("/api/v1/majors?q=" + code).statusCode(200).body("items.code", hasItem(code));
         Api.delete("/api/v1/majors/" + code).statusCode(204);
         Api.get("/api/v1/majors/" + code).statusCode(404).contentType("application/problem+json");
@@ -36,7 +38,8 @@ class MajorResourceTest {
         String code = TestData.majorCode();
         Api.post("/api/v1/majors", Map.of("code", code, "name", "数控技术应用")).statusCode(201);
         Api.post("/api/v1/majors", Map.of("code", code, "name", "数控技术应用"))
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-major"));
     }
 }

@@ -37,7 +37,8 @@ class ClientGenerationTest {
         Path log = CLIENTS.resolve("java-generator.log");
         assertTrue(Files.exists(log), "run the build (./mvnw verify), which generates the Java client first");
         assertEquals(List.of(), warnings(Files.readAllLines(log, StandardCharsets.UTF_8)));
-        assertTrue(Files.exists(CLIENTS.resolve("java/src/main/java/org/placementtracker/client/api/PlacementsApi.java")));
+        assertTrue(
+                Files.exists(CLIENTS.resolve("java/src/main/java/org/placementtracker/client/api/PlacementsApi.java")));
     }
 
     @Test
@@ -50,8 +51,14 @@ class ClientGenerationTest {
             Files.copy(sources.resolve(file), project.resolve(file));
         }
 
-        Run generation = run(Path.of("."), javaCommand(), "-jar", GENERATOR.toString(), "generate",
-                "--config", "src/test/clients/typescript.yaml");
+        Run generation = run(
+                Path.of("."),
+                javaCommand(),
+                "-jar",
+                GENERATOR.toString(),
+                "generate",
+                "--config",
+                "src/test/clients/typescript.yaml");
         assertEquals(0, generation.exit(), generation.output());
         assertEquals(List.of(), warnings(generation.output().lines().toList()));
 
@@ -76,11 +83,13 @@ class ClientGenerationTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private static Run run(Path directory, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -95,7 +104,8 @@ class ClientGenerationTest {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path path :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.delete(path);
             }
         }

@@ -3,8 +3,8 @@ package org.placementtracker.openapi;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -53,24 +53,49 @@ class HostileInputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Writes every non-ASCII character as an escape, so a lone surrogate reaches the service as one. */
     private static final ObjectWriter ESCAPING = JSON.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ADMIN = "Authorization: Bearer " + TestCredentials.ADMIN_KEY;
     private static final String LONG = "x".repeat(5000);
 
     /** Hostile values for JSON fields: as JSON text, so lone surrogates and NUL travel as escapes. */
     private static final List<String> FIELD_VALUES = List.of(
-            "\"a\\u0000b\"", "\"\\u0001\\u0002\"", "\"a\\u0085b\"", "\"\\ud800\"", "\"a\\udc00b\"",
-            "\"" + LONG + "\"", "\" \"", "2024.5", "1e300", "99999999999999999999", "true", "{}", "[\"x\"]",
-            "\"2024-02-30\"", "\"+100000-01-01\"", "\"NOT_A_VALUE\"", "-1");
+            "\"a\\u0000b\"",
+            "\"\\u0001\\u0002\"",
+            "\"a\\u0085b\"",
+            "\"\\ud800\"",
+            "\"a\\udc00b\"",
+            "\"" + LONG + "\"",
+            "\" \"",
+            "2024.5",
+            "1e300",
+            "99999999999999999999",
+            "true",
+            "{}",
+            "[\"x\"]",
+            "\"2024-02-30\"",
+            "\"+100000-01-01\"",
+            "\"NOT_A_VALUE\"",
+            "-1");
 
     /** Hostile values for path and query parameters, already percent-encoded where needed. */
     private static final List<String> URL_VALUES = List.of(
-            "a%00b", "%01", "%7F", "%C2%85", "%EF%BF%BF", "%FF", LONG, "2024.5", "99999999999999999999", "-1",
-            "not-a-uuid", "..%2F..");
+            "a%00b",
+            "%01",
+            "%7F",
+            "%C2%85",
+            "%EF%BF%BF",
+            "%FF",
+            LONG,
+            "2024.5",
+            "99999999999999999999",
+            "-1",
+            "not-a-uuid",
+            "..%2F..");
 
     /** Hostile values for documented headers: any bytes a client may put there. */
-    private static final List<String> HEADER_VALUES = List.of(
-            "", "x", "W/", "*, *", "\"" + LONG + "\"", "a b", "\u00e9t\u00e9", "\"99999999999999999999\"");
+    private static final List<String> HEADER_VALUES =
+            List.of("", "x", "W/", "*, *", "\"" + LONG + "\"", "a b", "\u00e9t\u00e9", "\"99999999999999999999\"");
 
     @Inject
     AgroalDataSource dataSource;
@@ -79,6 +104,7 @@ class HostileInputTest {
     private final Map<String, String> fixture = new LinkedHashMap<>();
     /** A valid body per request schema, made anew for each request (unique values, free dates). */
     private final Map<String, Supplier<ObjectNode>> baselines = new LinkedHashMap<>();
+
     private final List<String> findings = new ArrayList<>();
     private final RawHttp.Connection http = new RawHttp.Connection();
     private int requests;
@@ -89,7 +115,8 @@ class HostileInputTest {
     @Test
     void everyOperationRefusesHostileInputCleanlyAndChangesNothing() throws Exception {
         makeFixture();
-        JsonNode document = JSON.readTree(RawHttp.send("GET", "/q/openapi?format=json", null).body());
+        JsonNode document = JSON.readTree(
+                RawHttp.send("GET", "/q/openapi?format=json", null).body());
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -117,7 +144,9 @@ class HostileInputTest {
         Map<String, String> pathValues = new LinkedHashMap<>();
         for (JsonNode parameter : parameters) {
             if (parameter.path("in").asText().equals("path")) {
-                pathValues.put(parameter.path("name").asText(), fixtureFor(template, parameter.path("name").asText()));
+                pathValues.put(
+                        parameter.path("name").asText(),
+                        fixtureFor(template, parameter.path("name").asText()));
             }
         }
         Body body = body(document, template, method, operation);
@@ -132,7 +161,8 @@ class HostileInputTest {
                 List<String> headers = new ArrayList<>(List.of(ADMIN));
                 switch (in) {
                     case "path" -> path.put(parameterName, value);
-                    case "query" -> query = "?" + URLEncoder.encode(parameterName, StandardCharsets.UTF_8) + "=" + value;
+                    case "query" ->
+                        query = "?" + URLEncoder.encode(parameterName, StandardCharsets.UTF_8) + "=" + value;
                     case "header" -> headers.add(parameterName + ": " + value);
                     default -> {
                         continue;
@@ -143,10 +173,16 @@ class HostileInputTest {
                     headers.add("Content-Type: " + body.mediaType());
                 }
                 String decoded = in.equals("header") ? value : Schemas.percentDecoded(value);
-                boolean forbidden = Schemas.forbids(Schemas.resolved(document, parameter.path("schema")),
-                        NODES.textNode(decoded));
-                send(name + " with " + in + " " + parameterName + "=" + shorten(value), operation, method,
-                        expand(template, path) + query, bodyText, headers, forbidden);
+                boolean forbidden =
+                        Schemas.forbids(Schemas.resolved(document, parameter.path("schema")), NODES.textNode(decoded));
+                send(
+                        name + " with " + in + " " + parameterName + "=" + shorten(value),
+                        operation,
+                        method,
+                        expand(template, path) + query,
+                        bodyText,
+                        headers,
+                        forbidden);
             }
         }
         if (body == null) {
@@ -159,13 +195,24 @@ class HostileInputTest {
                 body.row(valid).set(field, JSON.readTree(value));
                 String text = write(body.array() ? valid.path("rows") : valid);
                 boolean forbidden = Schemas.forbids(body.schema(field), JSON.readTree(value));
-                send(name + " with field " + field + "=" + shorten(value), operation, method, target, text,
-                        List.of(ADMIN, "Content-Type: " + body.mediaType()), forbidden);
+                send(
+                        name + " with field " + field + "=" + shorten(value),
+                        operation,
+                        method,
+                        target,
+                        text,
+                        List.of(ADMIN, "Content-Type: " + body.mediaType()),
+                        forbidden);
             }
         }
         if (operation.path("requestBody").path("content").has("text/csv")) {
             for (Map.Entry<String, String> csv : csvBodies(body).entrySet()) {
-                send(name + " with CSV " + csv.getKey(), operation, method, target, csv.getValue(),
+                send(
+                        name + " with CSV " + csv.getKey(),
+                        operation,
+                        method,
+                        target,
+                        csv.getValue(),
                         List.of(ADMIN, "Content-Type: text/csv"),
                         !csv.getKey().contains("=1+1") && !csv.getKey().equals("of only a header"));
             }
@@ -173,7 +220,8 @@ class HostileInputTest {
         for (Map.Entry<String, String> whole : wholeBodies(body).entrySet()) {
             List<String> headers = new ArrayList<>(List.of(ADMIN));
             if (!whole.getKey().startsWith("no Content-Type")) {
-                headers.add("Content-Type: " + (whole.getKey().startsWith("text/plain") ? "text/plain" : body.mediaType()));
+                headers.add(
+                        "Content-Type: " + (whole.getKey().startsWith("text/plain") ? "text/plain" : body.mediaType()));
             }
             send(name + " with " + whole.getKey(), operation, method, target, whole.getValue(), headers, true);
         }
@@ -213,9 +261,13 @@ class HostileInputTest {
                 }
                 List<String> values = new ArrayList<>();
                 for (String column : header) {
-                    values.add(column.equals(field) ? cell : csvCell(row.path(column).asText()));
+                    values.add(
+                            column.equals(field)
+                                    ? cell
+                                    : csvCell(row.path(column).asText()));
                 }
-                files.put(field + "=" + shorten(cell), String.join(",", header) + "\n" + String.join(",", values) + "\n");
+                files.put(
+                        field + "=" + shorten(cell), String.join(",", header) + "\n" + String.join(",", values) + "\n");
             }
         }
         files.put("with a duplicate column", "name,name\na,b\n");
@@ -237,8 +289,15 @@ class HostileInputTest {
      * Sends one request and records what is wrong with the answer, if anything. {@code forbidden}: the
      * hostile value is one the document (or the rule for all text) forbids, so it must be refused.
      */
-    private void send(String what, JsonNode operation, String method, String target, String body, List<String> headers,
-            boolean forbidden) throws SQLException {
+    private void send(
+            String what,
+            JsonNode operation,
+            String method,
+            String target,
+            String body,
+            List<String> headers,
+            boolean forbidden)
+            throws SQLException {
         requests++;
         long before = nextTransactionId();
         RawHttp.Answer answer = http.send(method, target, body, headers.toArray(String[]::new));
@@ -273,8 +332,10 @@ class HostileInputTest {
 
     /** The id the next writing transaction will get; reading assigns none, so it moves only with writes. */
     private long nextTransactionId() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select pg_snapshot_xmax(pg_current_snapshot())::text::bigint"); ResultSet row = s.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
+                ResultSet row = s.executeQuery()) {
             row.next();
             return row.getLong(1);
         }
@@ -315,8 +376,9 @@ class HostileInputTest {
     private boolean wroteHere(Connection c, long xid) throws SQLException {
         if (wroteHere == null) {
             List<String> tables = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select quote_ident(tablename) from pg_tables "
-                    + "where schemaname = 'public'"); ResultSet rows = s.executeQuery()) {
+            try (PreparedStatement s = c.prepareStatement(
+                            "select quote_ident(tablename) from pg_tables " + "where schemaname = 'public'");
+                    ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
                     tables.add("select 1 from " + rows.getString(1) + " where xmin::text = ?");
                 }
@@ -337,8 +399,8 @@ class HostileInputTest {
     // ---- bodies ---------------------------------------------------------------------------------
 
     /** A request body: its media type, its fields (from the document) and a valid example of it. */
-    private record Body(String mediaType, boolean array, List<String> fields, JsonNode properties,
-            Supplier<ObjectNode> baseline) {
+    private record Body(
+            String mediaType, boolean array, List<String> fields, JsonNode properties, Supplier<ObjectNode> baseline) {
 
         /** A fresh valid body; for an array body, an object holding the array under "rows". */
         ObjectNode valid() {
@@ -370,7 +432,8 @@ class HostileInputTest {
         if (content.isMissingNode()) {
             return null;
         }
-        String mediaType = content.has("application/json") ? "application/json"
+        String mediaType = content.has("application/json")
+                ? "application/json"
                 : content.has("application/merge-patch+json") ? "application/merge-patch+json" : null;
         if (mediaType == null) {
             fail(method + " " + template + " takes " + content.fieldNames().next() + ": teach this test to attack it");
@@ -384,14 +447,19 @@ class HostileInputTest {
         if (mediaType.equals("application/merge-patch+json")
                 && (schema.path("properties").isEmpty() || schemaName.equals("JsonNode"))) {
             // An untyped merge patch: its fields are those of the resource's request form.
-            schemaName = schemaName(operationAt(document, template, "get").path("responses").path("200").path("content")
-                    .path("application/json").path("schema")).replace("Response", "Request");
+            schemaName = schemaName(operationAt(document, template, "get")
+                            .path("responses")
+                            .path("200")
+                            .path("content")
+                            .path("application/json")
+                            .path("schema"))
+                    .replace("Response", "Request");
             schema = document.path("components").path("schemas").path(schemaName);
         }
         List<String> fields = new ArrayList<>();
         schema.path("properties").fieldNames().forEachRemaining(fields::add);
-        Supplier<ObjectNode> baseline = mediaType.equals("application/merge-patch+json") ? NODES::objectNode
-                : baselines.get(schemaName);
+        Supplier<ObjectNode> baseline =
+                mediaType.equals("application/merge-patch+json") ? NODES::objectNode : baselines.get(schemaName);
         if (baseline == null) {
             fail(method + " " + template + " takes " + schemaName + ": add a valid baseline body for it to this test");
         }
@@ -400,7 +468,8 @@ class HostileInputTest {
         }
         ObjectNode properties = NODES.objectNode();
         for (String field : fields) {
-            properties.set(field, Schemas.resolved(document, schema.path("properties").path(field)));
+            properties.set(
+                    field, Schemas.resolved(document, schema.path("properties").path(field)));
         }
         return new Body(mediaType, array, fields, properties, baseline);
     }
@@ -411,7 +480,9 @@ class HostileInputTest {
 
     private static String schemaName(JsonNode schema) {
         JsonNode items = schema.path("items");
-        String ref = schema.has("$ref") ? schema.path("$ref").asText() : items.path("$ref").asText();
+        String ref = schema.has("$ref")
+                ? schema.path("$ref").asText()
+                : items.path("$ref").asText();
         return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
@@ -435,19 +506,46 @@ class HostileInputTest {
         String rotation = TestData.rotation(orderClass, "2030-03-01", "2030-03-31");
         String placement = TestData.placement(student, firm, "2030-01-01", "2030-01-31");
         String apiKey = Api.post("/api/v1/api-keys", Map.of("name", "hostile-" + TestData.next(), "role", "VIEWER"))
-                .statusCode(201).extract().path("id");
-        fixture.putAll(Map.of("majors", major, "firms", firm, "students", student, "members", member,
-                "order-classes", orderClass, "rotations", rotation, "placements", placement, "api-keys", apiKey));
+                .statusCode(201)
+                .extract()
+                .path("id");
+        fixture.putAll(Map.of(
+                "majors",
+                major,
+                "firms",
+                firm,
+                "students",
+                student,
+                "members",
+                member,
+                "order-classes",
+                orderClass,
+                "rotations",
+                rotation,
+                "placements",
+                placement,
+                "api-keys",
+                apiKey));
 
-        baselines.put("MajorRequest", () -> object(Map.of("code", TestData.majorCode(), "name", "专业" + TestData.next())));
+        baselines.put(
+                "MajorRequest", () -> object(Map.of("code", TestData.majorCode(), "name", "专业" + TestData.next())));
         baselines.put("StudentRequest", () -> object(TestData.studentRequest(major)));
         baselines.put("FirmRequest", () -> object(TestData.firmRequest()));
         baselines.put("OrderClassRequest", () -> object(TestData.orderClassRequest(firm, major, 30)));
         baselines.put("MemberRequest", () -> object(Map.of("studentId", TestData.student(major))));
         baselines.put("RotationRequest", () -> {
             LocalDate start = LocalDate.of(2040, 1, 1).plusDays(2L * dayOffset++);
-            return object(Map.of("firmId", firm, "site", "总装车间", "startDate", start.toString(),
-                    "endDate", start.toString(), "mentorName", "张师傅"));
+            return object(Map.of(
+                    "firmId",
+                    firm,
+                    "site",
+                    "总装车间",
+                    "startDate",
+                    start.toString(),
+                    "endDate",
+                    start.toString(),
+                    "mentorName",
+                    "张师傅"));
         });
         baselines.put("PlacementRequest", () -> {
             LocalDate start = LocalDate.of(2040, 1, 1).plusDays(2L * dayOffset++);

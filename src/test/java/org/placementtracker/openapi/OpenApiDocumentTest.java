@@ -31,7 +31,9 @@ class OpenApiDocumentTest {
             Files.writeString(COMMITTED, generated, StandardCharsets.UTF_8);
         }
         assertTrue(Files.exists(COMMITTED), "openapi/openapi.yaml is missing; run with -Dopenapi.update=true");
-        assertEquals(generated, Files.readString(COMMITTED, StandardCharsets.UTF_8),
+        assertEquals(
+                generated,
+                Files.readString(COMMITTED, StandardCharsets.UTF_8),
                 "openapi/openapi.yaml differs from the generated document; run ./mvnw verify -Dopenapi.update=true");
     }
 

@@ -19,12 +19,11 @@ import java.util.regex.Pattern;
  */
 final class Schemas {
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** The schema with its $ref resolved, and the keywords written beside the $ref kept. */
     static JsonNode resolved(JsonNode document, JsonNode schema) {
@@ -32,8 +31,9 @@ final class Schemas {
             return schema;
         }
         String ref = schema.path("$ref").asText();
-        ObjectNode merged = ((ObjectNode) document.path("components").path("schemas")
-                .path(ref.substring(ref.lastIndexOf('/') + 1))).deepCopy();
+        ObjectNode merged = ((ObjectNode)
+                        document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1)))
+                .deepCopy();
         Iterator<Map.Entry<String, JsonNode>> siblings = schema.fields();
         while (siblings.hasNext()) {
             Map.Entry<String, JsonNode> sibling = siblings.next();
@@ -74,7 +74,10 @@ final class Schemas {
                 if (schema.has("minLength") && length < schema.path("minLength").asInt()) {
                     return true;
                 }
-                if (schema.has("pattern") && !Pattern.compile(schema.path("pattern").asText()).matcher(text).find()) {
+                if (schema.has("pattern")
+                        && !Pattern.compile(schema.path("pattern").asText())
+                                .matcher(text)
+                                .find()) {
                     return true;
                 }
                 return !formatted(schema.path("format").asText(), text);
@@ -84,8 +87,10 @@ final class Schemas {
                     return true;
                 }
                 BigDecimal number = value.decimalValue();
-                return (schema.has("minimum") && number.compareTo(schema.path("minimum").decimalValue()) < 0)
-                        || (schema.has("maximum") && number.compareTo(schema.path("maximum").decimalValue()) > 0);
+                return (schema.has("minimum")
+                                && number.compareTo(schema.path("minimum").decimalValue()) < 0)
+                        || (schema.has("maximum")
+                                && number.compareTo(schema.path("maximum").decimalValue()) > 0);
             }
             case "boolean" -> {
                 return !value.isBoolean();
@@ -133,7 +138,9 @@ final class Schemas {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF'
+            } else if (Character.isSurrogate(c)
+                    || c == '\uFFFE'
+                    || c == '\uFFFF'
                     || (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
                 return true;
             }

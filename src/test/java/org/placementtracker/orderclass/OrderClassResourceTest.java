@@ -64,12 +64,15 @@ class OrderClassResourceTest {
 
     @Test
     void rejectsAnOrderClassForAnUnknownFirmOrMajor() {
-        Api.post(ORDER_CLASSES, TestData.orderClassRequest("7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c",
-                        TestData.majorCode(), 10))
-                .statusCode(400).contentType("application/problem+json")
+        Api.post(
+                        ORDER_CLASSES,
+                        TestData.orderClassRequest("7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c", TestData.majorCode(), 10))
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("firmId", "majorCode"));
         Api.post(ORDER_CLASSES, TestData.orderClassRequest(TestData.firm(), TestData.major(), 0))
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("quota"));
     }
 
@@ -87,13 +90,17 @@ class OrderClassResourceTest {
                 .body("majorCode", equalTo(major))
                 .extract();
         assertThat(added.header("Location"), endsWith(ORDER_CLASSES + "/" + orderClass + "/members/" + first));
-        Api.get(ORDER_CLASSES + "/" + orderClass + "/members/" + first).statusCode(200).body("name", equalTo("王芳"));
-        Api.get(ORDER_CLASSES + "/" + orderClass + "/members/" + second).statusCode(404)
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members/" + first)
+                .statusCode(200)
+                .body("name", equalTo("王芳"));
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members/" + second)
+                .statusCode(404)
                 .contentType("application/problem+json");
         enrol(orderClass, second).statusCode(201);
 
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(2));
-        Api.get(ORDER_CLASSES + "/" + orderClass + "/members").statusCode(200)
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members")
+                .statusCode(200)
                 .body("items.studentId", containsInAnyOrder(first, second));
     }
 
@@ -104,7 +111,8 @@ class OrderClassResourceTest {
         String student = TestData.student(major);
         TestData.member(orderClass, student);
         enrol(orderClass, student)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/already-member"));
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(1));
     }
@@ -115,7 +123,8 @@ class OrderClassResourceTest {
         String orderClass = TestData.orderClass(TestData.firm(), major, 5);
         String graduate = TestData.student(major, Map.of("status", "GRADUATED"));
         enrol(orderClass, graduate)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/student-not-enrolled"));
     }
 
@@ -127,7 +136,8 @@ class OrderClassResourceTest {
         TestData.member(orderClass, TestData.student(major));
 
         enrol(orderClass, TestData.student(major))
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/order-class-full"));
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(2));
     }
@@ -136,20 +146,25 @@ class OrderClassResourceTest {
     void holdsTheQuotaUnderConcurrentEnrolments() throws Exception {
         String major = TestData.major();
         String orderClass = TestData.orderClass(TestData.firm(), major, 5);
-        List<String> students = IntStream.range(0, 20).mapToObj(i -> TestData.student(major)).toList();
+        List<String> students =
+                IntStream.range(0, 20).mapToObj(i -> TestData.student(major)).toList();
 
         List<Response> answers = enrolAllAtOnce(orderClass, students);
 
         List<Integer> statuses = answers.stream().map(Response::statusCode).toList();
         assertEquals(5, statuses.stream().filter(s -> s == 201).count(), "201s in " + statuses);
         assertEquals(15, statuses.stream().filter(s -> s == 409).count(), "409s in " + statuses);
-        answers.stream().filter(a -> a.statusCode() == 409)
-                .forEach(a -> a.then().contentType("application/problem+json")
-                        .body("type", endsWith("/order-class-full")));
-        List<String> admitted = answers.stream().filter(a -> a.statusCode() == 201)
-                .map(a -> a.<String>path("studentId")).toList();
+        answers.stream()
+                .filter(a -> a.statusCode() == 409)
+                .forEach(a ->
+                        a.then().contentType("application/problem+json").body("type", endsWith("/order-class-full")));
+        List<String> admitted = answers.stream()
+                .filter(a -> a.statusCode() == 201)
+                .map(a -> a.<String>path("studentId"))
+                .toList();
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(5));
-        Api.get(ORDER_CLASSES + "/" + orderClass + "/members").statusCode(200)
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members")
+                .statusCode(200)
                 .body("items", hasSize(5))
                 .body("items.studentId", containsInAnyOrder(admitted.toArray()));
     }
@@ -164,10 +179,12 @@ class OrderClassResourceTest {
         TestData.member(first, student);
 
         enrol(second, student)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/already-in-open-order-class"));
 
-        Api.patch(ORDER_CLASSES + "/" + first, "{\"status\": \"CLOSED\"}").statusCode(200)
+        Api.patch(ORDER_CLASSES + "/" + first, "{\"status\": \"CLOSED\"}")
+                .statusCode(200)
                 .body("status", equalTo("CLOSED"))
                 .body("memberCount", equalTo(1));
         enrol(second, student).statusCode(201);
@@ -186,7 +203,8 @@ class OrderClassResourceTest {
         TestData.member(second, student);
 
         Api.patch(ORDER_CLASSES + "/" + first, "{\"status\": \"OPEN\"}")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/already-in-open-order-class"));
         Api.get(ORDER_CLASSES + "/" + first).statusCode(200).body("status", equalTo("CLOSED"));
     }
@@ -198,7 +216,8 @@ class OrderClassResourceTest {
         Api.patch(ORDER_CLASSES + "/" + orderClass, "{\"status\": \"CLOSED\"}").statusCode(200);
 
         enrol(orderClass, TestData.student(major))
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/order-class-closed"));
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(0));
     }
@@ -212,19 +231,22 @@ class OrderClassResourceTest {
         TestData.member(orderClass, TestData.student(major));
 
         Api.patch(ORDER_CLASSES + "/" + orderClass, "{\"quota\": 2}")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/quota-below-members"));
         Api.patch(ORDER_CLASSES + "/" + orderClass, "{\"quota\": 3}")
-                .statusCode(200).body("quota", equalTo(3)).body("memberCount", equalTo(3));
-        enrol(orderClass, TestData.student(major))
-                .statusCode(409).body("type", endsWith("/order-class-full"));
+                .statusCode(200)
+                .body("quota", equalTo(3))
+                .body("memberCount", equalTo(3));
+        enrol(orderClass, TestData.student(major)).statusCode(409).body("type", endsWith("/order-class-full"));
     }
 
     @Test
     void memberCountIsReadOnly() {
         String orderClass = TestData.orderClass(TestData.firm(), TestData.major(), 5);
         Api.patch(ORDER_CLASSES + "/" + orderClass, "{\"memberCount\": 4}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/unknown-field"));
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(0));
     }
@@ -241,10 +263,12 @@ class OrderClassResourceTest {
         Api.delete(ORDER_CLASSES + "/" + orderClass + "/members/" + leaving).statusCode(204);
 
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(1));
-        Api.get(ORDER_CLASSES + "/" + orderClass + "/members").statusCode(200)
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members")
+                .statusCode(200)
                 .body("items.studentId", contains(staying));
         Api.delete(ORDER_CLASSES + "/" + orderClass + "/members/" + leaving)
-                .statusCode(404).contentType("application/problem+json");
+                .statusCode(404)
+                .contentType("application/problem+json");
         enrol(orderClass, TestData.student(major)).statusCode(201);
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(2));
     }
@@ -253,7 +277,8 @@ class OrderClassResourceTest {
     void walksTheMemberListWithCursors() {
         String major = TestData.major();
         String orderClass = TestData.orderClass(TestData.firm(), major, 10);
-        List<String> students = IntStream.range(0, 7).mapToObj(i -> TestData.student(major)).toList();
+        List<String> students =
+                IntStream.range(0, 7).mapToObj(i -> TestData.student(major)).toList();
         students.forEach(s -> TestData.member(orderClass, s));
 
         List<List<String>> pages = Api.walk(ORDER_CLASSES + "/" + orderClass + "/members?limit=3", "studentId");
@@ -281,12 +306,15 @@ class OrderClassResourceTest {
         TestData.member(orderClass, student);
         Api.delete(ORDER_CLASSES + "/" + orderClass + "/members/" + student).statusCode(204);
 
-        Api.get("/api/v1/audit?entityType=order-class&entityId=" + orderClass).statusCode(200)
+        Api.get("/api/v1/audit?entityType=order-class&entityId=" + orderClass)
+                .statusCode(200)
                 .body("items.operation", contains("UPDATE", "UPDATE", "CREATE"))
                 .body("items[0].changes.field", contains("memberCount"))
-                .body("items[0].changes[0].before", equalTo(1)).body("items[0].changes[0].after", equalTo(0))
+                .body("items[0].changes[0].before", equalTo(1))
+                .body("items[0].changes[0].after", equalTo(0))
                 .body("items[1].changes.field", contains("memberCount"))
-                .body("items[1].changes[0].before", equalTo(0)).body("items[1].changes[0].after", equalTo(1))
+                .body("items[1].changes[0].before", equalTo(0))
+                .body("items[1].changes[0].after", equalTo(1))
                 .body("items[1].actor", equalTo("bootstrap-admin"));
         Api.get(ORDER_CLASSES + "/" + orderClass).statusCode(200).body("memberCount", equalTo(0));
     }
@@ -300,12 +328,16 @@ class OrderClassResourceTest {
 
         Api.patch(ORDER_CLASSES + "/" + orderClass, "{\"status\": \"CLOSED\"}").statusCode(200);
 
-        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass + "/" + student).statusCode(200)
+        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass + "/" + student)
+                .statusCode(200)
                 .body("items.operation", contains("UPDATE", "CREATE"))
                 .body("items[0].changes.field", contains("classOpen"))
-                .body("items[0].changes[0].before", equalTo(true)).body("items[0].changes[0].after", equalTo(false));
-        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass).statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("entityId"));
+                .body("items[0].changes[0].before", equalTo(true))
+                .body("items[0].changes[0].after", equalTo(false));
+        Api.get("/api/v1/audit?entityType=order-class-member&entityId=" + orderClass)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("entityId"));
     }
 
     @Test
@@ -316,13 +348,15 @@ class OrderClassResourceTest {
         String closed = TestData.orderClass(firm, major, 5);
         Api.patch(ORDER_CLASSES + "/" + closed, "{\"status\": \"CLOSED\"}").statusCode(200);
 
-        Api.get(ORDER_CLASSES + "?firmId=" + firm).statusCode(200)
-                .body("items.id", containsInAnyOrder(open, closed));
-        Api.get(ORDER_CLASSES + "?firmId=" + firm + "&status=OPEN").statusCode(200)
+        Api.get(ORDER_CLASSES + "?firmId=" + firm).statusCode(200).body("items.id", containsInAnyOrder(open, closed));
+        Api.get(ORDER_CLASSES + "?firmId=" + firm + "&status=OPEN")
+                .statusCode(200)
                 .body("items.id", contains(open));
-        Api.get(ORDER_CLASSES + "?majorCode=" + major + "&status=CLOSED").statusCode(200)
+        Api.get(ORDER_CLASSES + "?majorCode=" + major + "&status=CLOSED")
+                .statusCode(200)
                 .body("items.id", contains(closed));
-        Api.get(ORDER_CLASSES + "?firmId=" + firm + "&programme=ORDER_CLASS").statusCode(200)
+        Api.get(ORDER_CLASSES + "?firmId=" + firm + "&programme=ORDER_CLASS")
+                .statusCode(200)
                 .body("items.id", not(hasItem(open)));
     }
 
@@ -334,8 +368,10 @@ class OrderClassResourceTest {
             TestData.member(orderClass, TestData.student(major));
         }
         long before = StatementLog.count();
-        Api.get(ORDER_CLASSES + "/" + orderClass + "/members?limit=200").statusCode(200)
-                .body("items", hasSize(members)).body("items.name", everyItem(startsWith("学生")));
+        Api.get(ORDER_CLASSES + "/" + orderClass + "/members?limit=200")
+                .statusCode(200)
+                .body("items", hasSize(members))
+                .body("items.name", everyItem(startsWith("学生")));
         return StatementLog.count() - before;
     }
 
@@ -352,7 +388,8 @@ class OrderClassResourceTest {
             List<Future<Response>> answers = new ArrayList<>();
             for (String studentId : studentIds) {
                 answers.add(pool.submit(() -> {
-                    var request = given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                    var request = given().contentType(ContentType.JSON)
+                            .accept(ContentType.JSON)
                             .body(Map.of("studentId", studentId));
                     ready.countDown();
                     go.await();

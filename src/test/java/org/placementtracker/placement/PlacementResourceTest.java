@@ -35,8 +35,8 @@ class PlacementResourceTest {
 
     private static final String PLACEMENTS = "/api/v1/placements";
     private static final List<String> STATUSES = List.of("PLANNED", "ACTIVE", "COMPLETED", "TERMINATED", "CANCELLED");
-    private static final Set<String> ALLOWED_CHANGES = Set.of("PLANNED>ACTIVE", "PLANNED>TERMINATED",
-            "PLANNED>CANCELLED", "ACTIVE>COMPLETED", "ACTIVE>TERMINATED");
+    private static final Set<String> ALLOWED_CHANGES = Set.of(
+            "PLANNED>ACTIVE", "PLANNED>TERMINATED", "PLANNED>CANCELLED", "ACTIVE>COMPLETED", "ACTIVE>TERMINATED");
 
     // ---- create -------------------------------------------------------------------------
 
@@ -45,8 +45,8 @@ class PlacementResourceTest {
         String student = TestData.student(TestData.major());
         String firm = TestData.firm();
 
-        ExtractableResponse<Response> created = Api.post(PLACEMENTS,
-                        TestData.placementRequest(student, firm, "2025-03-01", "2025-08-31"))
+        ExtractableResponse<Response> created = Api.post(
+                        PLACEMENTS, TestData.placementRequest(student, firm, "2025-03-01", "2025-08-31"))
                 .statusCode(201)
                 .body("studentId", equalTo(student))
                 .body("firmId", equalTo(firm))
@@ -67,15 +67,22 @@ class PlacementResourceTest {
     void rejectsAPlacementEndingBeforeItStarts() {
         String student = TestData.student(TestData.major());
         Api.post(PLACEMENTS, TestData.placementRequest(student, TestData.firm(), "2025-03-01", "2025-02-28"))
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("endDate"));
     }
 
     @Test
     void rejectsUnknownStudentAndFirm() {
-        Api.post(PLACEMENTS, TestData.placementRequest("3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11",
-                        "7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c", "2025-03-01", "2025-03-31"))
-                .statusCode(400).contentType("application/problem+json")
+        Api.post(
+                        PLACEMENTS,
+                        TestData.placementRequest(
+                                "3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11",
+                                "7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c",
+                                "2025-03-01",
+                                "2025-03-31"))
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("studentId", "firmId"));
     }
 
@@ -87,7 +94,8 @@ class PlacementResourceTest {
         Map<String, Object> request = TestData.placementRequest(student, TestData.firm(), "2025-03-01", "2025-03-31");
         request.put("orderClassId", orderClass);
         Api.post(PLACEMENTS, request)
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("orderClassId"));
     }
 
@@ -99,10 +107,12 @@ class PlacementResourceTest {
         TestData.placement(student, TestData.firm(), "2025-03-01", "2025-05-31");
 
         create(student, TestData.firm(), "2025-05-31", "2025-06-30")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/placement-overlap"));
         create(student, TestData.firm(), "2025-04-01", "2025-04-15")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/placement-overlap"));
         create(student, TestData.firm(), "2025-06-01", "2025-06-30").statusCode(201);
     }
@@ -113,10 +123,12 @@ class PlacementResourceTest {
         TestData.placement(student, TestData.firm(), "2024-12-20", "2025-01-10");
 
         create(student, TestData.firm(), "2025-01-05", "2025-02-01")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/placement-overlap"));
         create(student, TestData.firm(), "2024-12-01", "2024-12-20")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/placement-overlap"));
         create(student, TestData.firm(), "2025-01-11", "2025-02-01").statusCode(201);
     }
@@ -147,7 +159,8 @@ class PlacementResourceTest {
         Api.patch("/api/v1/firms/" + firm, "{\"status\": \"INACTIVE\"}").statusCode(200);
 
         create(student, firm, "2025-03-01", "2025-05-31")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/firm-inactive"));
         Api.get(PLACEMENTS + "?studentId=" + student).statusCode(200).body("items", empty());
     }
@@ -158,7 +171,8 @@ class PlacementResourceTest {
         Api.patch("/api/v1/students/" + student, "{\"status\": \"SUSPENDED\"}").statusCode(200);
 
         create(student, TestData.firm(), "2025-03-01", "2025-05-31")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/student-not-enrolled"));
     }
 
@@ -173,7 +187,8 @@ class PlacementResourceTest {
     }
 
     private static Stream<Arguments> statusChanges(boolean allowed) {
-        return STATUSES.stream().flatMap(from -> STATUSES.stream().map(to -> Arguments.of(from, to)))
+        return STATUSES.stream()
+                .flatMap(from -> STATUSES.stream().map(to -> Arguments.of(from, to)))
                 .filter(a -> ALLOWED_CHANGES.contains(a.get()[0] + ">" + a.get()[1]) == allowed);
     }
 
@@ -193,7 +208,8 @@ class PlacementResourceTest {
     void refusesTheStatusChange(String from, String to) {
         String placement = placementIn(from);
         changeStatus(placement, to, "学生因病返校")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/illegal-status-change"));
         Api.get(PLACEMENTS + "/" + placement).statusCode(200).body("status", equalTo(from));
     }
@@ -202,11 +218,13 @@ class PlacementResourceTest {
     void requiresAReasonToTerminate() {
         String placement = placementIn("ACTIVE");
         Api.post(PLACEMENTS + "/" + placement + "/status", Map.of("status", "TERMINATED"))
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains("reason"));
         changeStatus(placement, "TERMINATED", "   ")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("reason"));
         Api.get(PLACEMENTS + "/" + placement).statusCode(200).body("status", equalTo("ACTIVE"));
     }
@@ -215,7 +233,8 @@ class PlacementResourceTest {
     void statusChangesOnlyThroughItsOwnOperation() {
         String placement = placementIn("PLANNED");
         Api.patch(PLACEMENTS + "/" + placement, "{\"status\": \"ACTIVE\"}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/unknown-field"));
         Api.get(PLACEMENTS + "/" + placement).statusCode(200).body("status", equalTo("PLANNED"));
     }
@@ -248,14 +267,19 @@ class PlacementResourceTest {
         // year lists the placements that count in that year, as the reports count them: not cancelled.
         Api.get(ofFirm + "&year=2025").statusCode(200).body("items.id", contains(workStudy));
         Api.get(ofFirm + "&year=2025&status=CANCELLED").statusCode(200).body("items.id", contains(cancelled));
-        Api.get(ofFirm + "&year=2024&yearBasis=academic").statusCode(200)
+        Api.get(ofFirm + "&year=2024&yearBasis=academic")
+                .statusCode(200)
                 .body("items.id", contains(overNewYear, workStudy));
         Api.get(ofFirm + "&year=2023&yearBasis=academic").statusCode(200).body("items.id", contains(cognitive));
-        Api.get(PLACEMENTS + "?majorCode=" + major + "&year=2024").statusCode(200)
+        Api.get(PLACEMENTS + "?majorCode=" + major + "&year=2024")
+                .statusCode(200)
                 .body("items.id", contains(cognitive, overNewYear));
-        Api.get(PLACEMENTS + "?studentId=" + first + "&year=2025").statusCode(200).body("items", empty());
+        Api.get(PLACEMENTS + "?studentId=" + first + "&year=2025")
+                .statusCode(200)
+                .body("items", empty());
         Api.get(ofFirm + "&year=2025&status=PLANNED").statusCode(200).body("items", empty());
-        Api.get(ofFirm + "&sort=-startDate").statusCode(200)
+        Api.get(ofFirm + "&sort=-startDate")
+                .statusCode(200)
                 .body("items.id", contains(cancelled, workStudy, overNewYear, cognitive));
     }
 
@@ -280,7 +304,8 @@ class PlacementResourceTest {
                 .body("position", equalTo("质检员"))
                 .body("startDate", equalTo("2025-03-01"))
                 .body("status", equalTo("PLANNED"));
-        Api.patch(PLACEMENTS + "/" + placement, "{\"position\": null}").statusCode(200)
+        Api.patch(PLACEMENTS + "/" + placement, "{\"position\": null}")
+                .statusCode(200)
                 .body("position", nullValue());
     }
 
@@ -290,7 +315,8 @@ class PlacementResourceTest {
         String placement = TestData.placement(TestData.student(major), TestData.firm(), "2025-03-01", "2025-05-31");
         String other = TestData.student(major);
         Api.patch(PLACEMENTS + "/" + placement, "{\"studentId\": \"" + other + "\"}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("studentId"));
     }
 
@@ -302,7 +328,8 @@ class PlacementResourceTest {
         String moving = TestData.placement(student, firm, "2025-03-01", "2025-05-31");
 
         Api.patch(PLACEMENTS + "/" + moving, "{\"endDate\": \"2025-06-01\"}")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/placement-overlap"));
         Api.get(PLACEMENTS + "/" + moving).statusCode(200).body("endDate", equalTo("2025-05-31"));
         Api.patch(PLACEMENTS + "/" + moving, "{\"startDate\": \"2025-02-01\"}").statusCode(200);
@@ -316,7 +343,8 @@ class PlacementResourceTest {
         Api.patch("/api/v1/firms/" + inactive, "{\"status\": \"INACTIVE\"}").statusCode(200);
 
         Api.patch(PLACEMENTS + "/" + placement, "{\"firmId\": \"" + inactive + "\"}")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/firm-inactive"));
     }
 
@@ -326,8 +354,8 @@ class PlacementResourceTest {
     void walkingTheCursorsVisitsEveryPlacementOnceInAStableOrder() {
         String major = TestData.major();
         String firm = TestData.firm();
-        List<String> starts = List.of("2025-03-01", "2025-02-01", "2025-03-01", "2025-05-01", "2025-04-01",
-                "2025-03-01", "2025-04-01");
+        List<String> starts = List.of(
+                "2025-03-01", "2025-02-01", "2025-03-01", "2025-05-01", "2025-04-01", "2025-03-01", "2025-04-01");
         List<String> created = new ArrayList<>();
         for (String start : starts) {
             created.add(TestData.placement(TestData.student(major), firm, start, start.substring(0, 8) + "28"));
@@ -353,20 +381,40 @@ class PlacementResourceTest {
         for (int i = 0; i < 3; i++) {
             TestData.placement(TestData.student(major), firm, "2025-03-01", "2025-03-31");
         }
-        String cursor = Api.get(PLACEMENTS + "?firmId=" + firm + "&limit=1").statusCode(200)
-                .body("nextCursor", notNullValue()).extract().path("nextCursor");
-        Api.json().queryParam("firmId", firm).queryParam("limit", 1).queryParam("cursor", cursor)
-                .get(PLACEMENTS).then().statusCode(200);
+        String cursor = Api.get(PLACEMENTS + "?firmId=" + firm + "&limit=1")
+                .statusCode(200)
+                .body("nextCursor", notNullValue())
+                .extract()
+                .path("nextCursor");
+        Api.json()
+                .queryParam("firmId", firm)
+                .queryParam("limit", 1)
+                .queryParam("cursor", cursor)
+                .get(PLACEMENTS)
+                .then()
+                .statusCode(200);
 
         String payloadChanged = flip(cursor, 3);
         String signatureChanged = flip(cursor, cursor.indexOf('.') + 3);
         for (String tampered : List.of(payloadChanged, signatureChanged, "garbage", cursor + "x")) {
-            expectInvalidParameter(Api.json().queryParam("firmId", firm).queryParam("limit", 1)
-                    .queryParam("cursor", tampered).get(PLACEMENTS).then(), "cursor");
+            expectInvalidParameter(
+                    Api.json()
+                            .queryParam("firmId", firm)
+                            .queryParam("limit", 1)
+                            .queryParam("cursor", tampered)
+                            .get(PLACEMENTS)
+                            .then(),
+                    "cursor");
         }
         // a genuine cursor, but from another query
-        expectInvalidParameter(Api.json().queryParam("firmId", TestData.firm()).queryParam("limit", 1)
-                .queryParam("cursor", cursor).get(PLACEMENTS).then(), "cursor");
+        expectInvalidParameter(
+                Api.json()
+                        .queryParam("firmId", TestData.firm())
+                        .queryParam("limit", 1)
+                        .queryParam("cursor", cursor)
+                        .get(PLACEMENTS)
+                        .then(),
+                "cursor");
     }
 
     @Test
@@ -374,15 +422,17 @@ class PlacementResourceTest {
         expectInvalidParameter(Api.get(PLACEMENTS + "?limit=201"), "limit");
         expectInvalidParameter(Api.get(PLACEMENTS + "?limit=0"), "limit");
         expectInvalidParameter(Api.get(PLACEMENTS + "?limit=abc"), "limit");
-        Api.get(PLACEMENTS + "?limit=200&firmId=" + TestData.firm()).statusCode(200).body("items", empty());
+        Api.get(PLACEMENTS + "?limit=200&firmId=" + TestData.firm())
+                .statusCode(200)
+                .body("items", empty());
     }
 
     // ---- helpers ------------------------------------------------------------------------
 
     /** A new placement of its own student and firm, brought to the given status. */
     private static String placementIn(String status) {
-        String placement = TestData.placement(TestData.student(TestData.major()), TestData.firm(),
-                "2025-03-01", "2025-05-31");
+        String placement =
+                TestData.placement(TestData.student(TestData.major()), TestData.firm(), "2025-03-01", "2025-05-31");
         List<String> path = switch (status) {
             case "PLANNED" -> List.of();
             case "ACTIVE" -> List.of("ACTIVE");
@@ -395,8 +445,8 @@ class PlacementResourceTest {
         return placement;
     }
 
-    private static String placement(String student, String firm, String type, String orderClass, String start,
-            String end) {
+    private static String placement(
+            String student, String firm, String type, String orderClass, String start, String end) {
         Map<String, Object> request = TestData.placementRequest(student, firm, start, end);
         request.put("type", type);
         request.put("orderClassId", orderClass);
@@ -412,7 +462,8 @@ class PlacementResourceTest {
     }
 
     private static void expectInvalidParameter(ValidatableResponse response, String parameter) {
-        response.statusCode(400).contentType("application/problem+json")
+        response.statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/invalid-query-parameter"))
                 .body("errors.field", contains(parameter));
     }

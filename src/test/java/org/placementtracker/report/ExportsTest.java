@@ -21,7 +21,8 @@ class ExportsTest {
 
     @Test
     void textCellsThatASpreadsheetWouldRunAreQuoted() throws Exception {
-        List<String> names = List.of("=1+2", "+1", "-1", "@SUM(1)", "\tTab", "\rReturn", "=HYPERLINK(\"http://x\",\"y\")");
+        List<String> names =
+                List.of("=1+2", "+1", "-1", "@SUM(1)", "\tTab", "\rReturn", "=HYPERLINK(\"http://x\",\"y\")");
         List<List<Object>> rows = new ArrayList<>();
         names.forEach(name -> rows.add(List.of(name, 3L)));
         List<CSVRecord> parsed = parse(Exports.csv(table(rows)));
@@ -33,20 +34,31 @@ class ExportsTest {
 
     @Test
     void leavesOtherTextAndEveryNumberAlone() throws Exception {
-        List<List<Object>> rows = List.of(List.of("长城汽车股份有限公司", -5L), List.of("a=b", 2.5), List.of("'quoted", 0L),
-                List.of("", 8L));
+        List<List<Object>> rows =
+                List.of(List.of("长城汽车股份有限公司", -5L), List.of("a=b", 2.5), List.of("'quoted", 0L), List.of("", 8L));
         List<CSVRecord> parsed = parse(Exports.csv(table(rows)));
-        assertEquals(List.of("长城汽车股份有限公司", "a=b", "'quoted", ""),
+        assertEquals(
+                List.of("长城汽车股份有限公司", "a=b", "'quoted", ""),
                 parsed.stream().map(r -> r.get("name")).toList());
-        assertEquals(List.of("-5", "2.5", "0", "8"), parsed.stream().map(r -> r.get("count")).toList());
+        assertEquals(
+                List.of("-5", "2.5", "0", "8"),
+                parsed.stream().map(r -> r.get("count")).toList());
     }
 
     private static Table table(List<List<Object>> rows) {
-        return new Table("title", "note", List.of(new Table.Column("name", "名称", "Name"),
-                new Table.Column("count", "人次", "Person-times")), rows);
+        return new Table(
+                "title",
+                "note",
+                List.of(new Table.Column("name", "名称", "Name"), new Table.Column("count", "人次", "Person-times")),
+                rows);
     }
 
     private static List<CSVRecord> parse(String csv) throws Exception {
-        return CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(csv.substring(1))).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(csv.substring(1)))
+                .getRecords();
     }
 }

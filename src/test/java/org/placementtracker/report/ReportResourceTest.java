@@ -122,10 +122,21 @@ class ReportResourceTest {
         JsonPath report = yearly("from=2023&to=2024&groupBy=type&firmId=" + firm);
         assertEquals("type", report.getString("groupBy"));
         Map<String, List<Integer>> rows = rowsByYearAndKey(report);
-        assertEquals(Map.of(
-                "2023/WORK_STUDY", List.of(2, 2), "2023/COGNITIVE", List.of(1, 1), "2023/POST_INTERNSHIP", List.of(1, 1),
-                "2024/POST_INTERNSHIP", List.of(1, 1), "2024/COGNITIVE", List.of(1, 1),
-                "2024/APPRENTICESHIP", List.of(1, 1)), rows);
+        assertEquals(
+                Map.of(
+                        "2023/WORK_STUDY",
+                        List.of(2, 2),
+                        "2023/COGNITIVE",
+                        List.of(1, 1),
+                        "2023/POST_INTERNSHIP",
+                        List.of(1, 1),
+                        "2024/POST_INTERNSHIP",
+                        List.of(1, 1),
+                        "2024/COGNITIVE",
+                        List.of(1, 1),
+                        "2024/APPRENTICESHIP",
+                        List.of(1, 1)),
+                rows);
         assertEquals("2023", report.getString("rows[0].year"));
         assertEquals("WORK_STUDY", report.getString("rows[0].key"));
         assertEquals("工学交替 Work-study", report.getString("rows[0].label"));
@@ -136,25 +147,41 @@ class ReportResourceTest {
     @Test
     void groupsByOrderClassWithPlacementsOutsideAnyClassTogether() {
         JsonPath report = yearly("from=2023&to=2024&groupBy=orderClass&firmId=" + firm);
-        assertEquals(Map.of("2023/" + orderClass, List.of(2, 2), "2023/none", List.of(2, 1), "2024/none", List.of(3, 2)),
+        assertEquals(
+                Map.of("2023/" + orderClass, List.of(2, 2), "2023/none", List.of(2, 1), "2024/none", List.of(3, 2)),
                 rowsByYearAndKey(report));
-        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        String className =
+                Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
         assertEquals(className, report.getString("rows.find { it.key == '" + orderClass + "' }.label"));
     }
 
     @Test
     void groupsByTheStudentsMajor() {
         JsonPath report = yearly("from=2023&to=2024&groupBy=major&firmId=" + firm);
-        assertEquals(Map.of("2023/" + major, List.of(4, 2), "2024/" + major, List.of(1, 1), "2024/" + otherMajor,
-                List.of(2, 1)), rowsByYearAndKey(report));
+        assertEquals(
+                Map.of(
+                        "2023/" + major,
+                        List.of(4, 2),
+                        "2024/" + major,
+                        List.of(1, 1),
+                        "2024/" + otherMajor,
+                        List.of(2, 1)),
+                rowsByYearAndKey(report));
         assertEquals("汽车运用与维修" + major, report.getString("rows.find { it.key == '" + major + "' }.label"));
     }
 
     @Test
     void groupsByFirmWithinAMajor() {
         JsonPath report = yearly("from=2023&to=2024&groupBy=firm&majorCode=" + major);
-        assertEquals(Map.of("2023/" + firm, List.of(4, 2), "2024/" + firm, List.of(1, 1), "2024/" + otherFirm,
-                List.of(1, 1)), rowsByYearAndKey(report));
+        assertEquals(
+                Map.of(
+                        "2023/" + firm,
+                        List.of(4, 2),
+                        "2024/" + firm,
+                        List.of(1, 1),
+                        "2024/" + otherFirm,
+                        List.of(1, 1)),
+                rowsByYearAndKey(report));
         assertEquals(6, report.getInt("totals.personTimes"));
         assertEquals(2, report.getInt("totals.distinctStudents"));
         String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
@@ -163,10 +190,16 @@ class ReportResourceTest {
 
     @Test
     void filtersByTypeAndOrderClass() {
-        assertEquals(List.of(2, 0), yearly("from=2023&to=2024&type=WORK_STUDY&firmId=" + firm).getList("rows.personTimes"));
-        assertEquals(List.of(2, 0), yearly("from=2023&to=2024&orderClassId=" + orderClass).getList("rows.personTimes"));
-        assertEquals(List.of(0, 1), yearly("from=2023&to=2024&type=POST_INTERNSHIP&firmId=" + otherFirm)
-                .getList("rows.personTimes"));
+        assertEquals(
+                List.of(2, 0),
+                yearly("from=2023&to=2024&type=WORK_STUDY&firmId=" + firm).getList("rows.personTimes"));
+        assertEquals(
+                List.of(2, 0),
+                yearly("from=2023&to=2024&orderClassId=" + orderClass).getList("rows.personTimes"));
+        assertEquals(
+                List.of(0, 1),
+                yearly("from=2023&to=2024&type=POST_INTERNSHIP&firmId=" + otherFirm)
+                        .getList("rows.personTimes"));
     }
 
     @Test
@@ -175,17 +208,22 @@ class ReportResourceTest {
             JsonPath report = yearly("from=2022&to=2025&yearBasis=" + basis + "&firmId=" + firm);
             for (int i = 0; i < 4; i++) {
                 int year = report.getInt("rows[" + i + "].year");
-                List<String> listed = Api.all("/api/v1/placements?firmId=" + firm + "&year=" + year + "&yearBasis=" + basis
-                        + "&limit=2", "id");
+                List<String> listed = Api.all(
+                        "/api/v1/placements?firmId=" + firm + "&year=" + year + "&yearBasis=" + basis + "&limit=2",
+                        "id");
                 assertEquals(report.getInt("rows[" + i + "].personTimes"), listed.size(), basis + " " + year);
-                List<String> students = Api.all("/api/v1/placements?firmId=" + firm + "&year=" + year + "&yearBasis="
-                        + basis, "studentId");
-                assertEquals(report.getInt("rows[" + i + "].distinctStudents"), students.stream().distinct().count());
+                List<String> students = Api.all(
+                        "/api/v1/placements?firmId=" + firm + "&year=" + year + "&yearBasis=" + basis, "studentId");
+                assertEquals(
+                        report.getInt("rows[" + i + "].distinctStudents"),
+                        students.stream().distinct().count());
             }
         }
         // The major filter means the student's major, as in the report: A's and B's 2024 placements.
-        assertEquals(yearly("from=2024&to=2024&majorCode=" + major).getInt("rows[0].personTimes"),
-                Api.all("/api/v1/placements?majorCode=" + major + "&year=2024", "id").size());
+        assertEquals(
+                yearly("from=2024&to=2024&majorCode=" + major).getInt("rows[0].personTimes"),
+                Api.all("/api/v1/placements?majorCode=" + major + "&year=2024", "id")
+                        .size());
     }
 
     @Test
@@ -193,8 +231,13 @@ class ReportResourceTest {
         String query = "from=2022&to=2025&groupBy=type&firmId=" + firm;
         JsonPath json = yearly(query);
 
-        String csv = given().accept("text/csv").get(YEARLY + "?" + query).then().statusCode(200)
-                .contentType(containsString("text/csv")).extract().asString();
+        String csv = given().accept("text/csv")
+                .get(YEARLY + "?" + query)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .extract()
+                .asString();
         assertTrue(csv.startsWith(BOM), "a byte order mark, so Excel reads UTF-8");
         List<String> lines = csv.substring(1).lines().toList();
         assertEquals("year,key,label,personTimes,distinctStudents", lines.get(0));
@@ -207,27 +250,45 @@ class ReportResourceTest {
             assertEquals(json.getString("rows[" + i + "].distinctStudents"), cells[4]);
         }
         assertTrue(lines.get(lines.size() - 1).endsWith(",7,3"), lines.get(lines.size() - 1));
-        assertEquals(csv, given().get(YEARLY + "?" + query + "&format=csv").then().statusCode(200).extract().asString());
+        assertEquals(
+                csv,
+                given().get(YEARLY + "?" + query + "&format=csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
 
         byte[] xlsx = given().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .get(YEARLY + "?" + query).then().statusCode(200).extract().asByteArray();
+                .get(YEARLY + "?" + query)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheet("Report");
             assertEquals("年份 Year", sheet.getRow(0).getCell(0).getStringCellValue());
             assertEquals("人次 Person-times", sheet.getRow(0).getCell(3).getStringCellValue());
             for (int i = 0; i < json.getList("rows").size(); i++) {
                 Row row = sheet.getRow(i + 1);
-                assertEquals(json.getInt("rows[" + i + "].year"), (int) row.getCell(0).getNumericCellValue());
-                assertEquals(json.getInt("rows[" + i + "].personTimes"), (int) row.getCell(3).getNumericCellValue());
-                assertEquals(json.getInt("rows[" + i + "].distinctStudents"), (int) row.getCell(4).getNumericCellValue());
+                assertEquals(json.getInt("rows[" + i + "].year"), (int)
+                        row.getCell(0).getNumericCellValue());
+                assertEquals(json.getInt("rows[" + i + "].personTimes"), (int)
+                        row.getCell(3).getNumericCellValue());
+                assertEquals(json.getInt("rows[" + i + "].distinctStudents"), (int)
+                        row.getCell(4).getNumericCellValue());
             }
             Row total = sheet.getRow(json.getList("rows").size() + 1);
             assertEquals(7, (int) total.getCell(3).getNumericCellValue());
             assertEquals(3, (int) total.getCell(4).getNumericCellValue());
         }
 
-        String svg = given().accept("image/svg+xml").get(YEARLY + "?from=2022&to=2025&firmId=" + firm).then()
-                .statusCode(200).contentType(containsString("image/svg+xml")).extract().asString();
+        String svg = given().accept("image/svg+xml")
+                .get(YEARLY + "?from=2022&to=2025&firmId=" + firm)
+                .then()
+                .statusCode(200)
+                .contentType(containsString("image/svg+xml"))
+                .extract()
+                .asString();
         String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
         assertTrue(svg.startsWith("<svg"), svg.substring(0, 40));
         assertTrue(svg.contains(firmName), "title names the filter");
@@ -243,55 +304,94 @@ class ReportResourceTest {
     void downloadsAreNamedAfterWhatTheyCover() {
         String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
         for (String format : List.of("csv", "xlsx", "svg")) {
-            String disposition = given().get(YEARLY + "?from=2022&to=2025&groupBy=type&type=WORK_STUDY&yearBasis=academic"
-                    + "&format=" + format + "&firmId=" + firm).then().statusCode(200).extract().header("Content-Disposition");
+            String disposition = given().get(
+                            YEARLY + "?from=2022&to=2025&groupBy=type&type=WORK_STUDY&yearBasis=academic" + "&format="
+                                    + format + "&firmId=" + firm)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .header("Content-Disposition");
             assertTrue(disposition.startsWith(format.equals("svg") ? "inline;" : "attachment;"), disposition);
-            assertEquals("placements-yearly_" + firmName + "_work-study_by-type_2022-2025_academic-years." + format,
+            assertEquals(
+                    "placements-yearly_" + firmName + "_work-study_by-type_2022-2025_academic-years." + format,
                     ReportText.fileName(disposition));
             // The test firm's name is 测试企业<digits>有限公司: the ASCII name keeps only the digits.
-            assertEquals("placements-yearly_" + firmName.replaceAll("[^0-9]", "")
-                    + "_work-study_by-type_2022-2025_academic-years." + format, ReportText.asciiFileName(disposition));
+            assertEquals(
+                    "placements-yearly_" + firmName.replaceAll("[^0-9]", "")
+                            + "_work-study_by-type_2022-2025_academic-years." + format,
+                    ReportText.asciiFileName(disposition));
         }
-        String byClass = given().accept("text/csv").get(YEARLY + "?from=2023&to=2023&orderClassId=" + orderClass
-                + "&majorCode=" + major).then().statusCode(200).extract().header("Content-Disposition");
-        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        String byClass = given().accept("text/csv")
+                .get(YEARLY + "?from=2023&to=2023&orderClassId=" + orderClass + "&majorCode=" + major)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Content-Disposition");
+        String className =
+                Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
         assertEquals("placements-yearly_" + className + "_" + major + "_2023-2023.csv", ReportText.fileName(byClass));
-        assertEquals("attachment; filename=\"placements-by-firm_all-years.xlsx\"; "
-                + "filename*=UTF-8''placements-by-firm_all-years.xlsx", given().get(BY_FIRM + "?format=xlsx").then()
-                .statusCode(200).extract().header("Content-Disposition"));
-        assertEquals("placements-by-firm_2024-2024.csv", ReportText.fileName(given().get(BY_FIRM
-                + "?from=2024&to=2024&format=csv").then().statusCode(200).extract().header("Content-Disposition")));
-        assertNull(given().get(YEARLY + "?firmId=" + firm).then().statusCode(200).extract()
+        assertEquals(
+                "attachment; filename=\"placements-by-firm_all-years.xlsx\"; "
+                        + "filename*=UTF-8''placements-by-firm_all-years.xlsx",
+                given().get(BY_FIRM + "?format=xlsx")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("Content-Disposition"));
+        assertEquals(
+                "placements-by-firm_2024-2024.csv",
+                ReportText.fileName(given().get(BY_FIRM + "?from=2024&to=2024&format=csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .header("Content-Disposition")));
+        assertNull(given().get(YEARLY + "?firmId=" + firm)
+                .then()
+                .statusCode(200)
+                .extract()
                 .header("Content-Disposition"));
     }
 
     @Test
     void workbooksOpenReadable() throws Exception {
-        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
-        byte[] xlsx = given().get(YEARLY + "?from=2023&to=2024&groupBy=orderClass&format=xlsx&firmId=" + firm).then()
-                .statusCode(200).extract().asByteArray();
+        String className =
+                Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        byte[] xlsx = given().get(YEARLY + "?from=2023&to=2024&groupBy=orderClass&format=xlsx&firmId=" + firm)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertEquals("Microsoft YaHei", workbook.getFontAt(0).getFontName(), "a font with Chinese glyphs");
             assertEquals(11, workbook.getFontAt(0).getFontHeightInPoints());
             Sheet sheet = workbook.getSheet("Report");
-            assertTrue(sheet.getPaneInformation() != null && sheet.getPaneInformation().isFreezePane(), "frozen header");
+            assertTrue(
+                    sheet.getPaneInformation() != null
+                            && sheet.getPaneInformation().isFreezePane(),
+                    "frozen header");
             assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition());
             assertEquals(0, sheet.getPaneInformation().getVerticalSplitPosition());
             Row header = sheet.getRow(0);
             for (int c = 0; c < header.getLastCellNum(); c++) {
-                assertTrue(workbook.getFontAt(header.getCell(c).getCellStyle().getFontIndex()).getBold(), "bold header");
+                assertTrue(
+                        workbook.getFontAt(header.getCell(c).getCellStyle().getFontIndex())
+                                .getBold(),
+                        "bold header");
                 // A Chinese character is two of Excel's character units wide.
                 String text = header.getCell(c).getStringCellValue();
-                int chars = text.length() + (int) text.chars().filter(ch -> ch > 0x2E80).count();
+                int chars = text.length()
+                        + (int) text.chars().filter(ch -> ch > 0x2E80).count();
                 assertTrue(sheet.getColumnWidth(c) >= chars * 256, "column " + c + " fits its header");
             }
             Row row = sheet.getRow(1);
             assertEquals(2023, (int) row.getCell(0).getNumericCellValue());
             assertEquals(CellType.NUMERIC, row.getCell(3).getCellType());
-            assertFalse(workbook.getFontAt(row.getCell(2).getCellStyle().getFontIndex()).getBold());
+            assertFalse(workbook.getFontAt(row.getCell(2).getCellStyle().getFontIndex())
+                    .getBold());
             int labelWidth = 0;
             for (Row r : sheet) {
-                labelWidth = Math.max(labelWidth, r.getCell(2).getStringCellValue().length());
+                labelWidth =
+                        Math.max(labelWidth, r.getCell(2).getStringCellValue().length());
             }
             assertTrue(sheet.getColumnWidth(2) > labelWidth * 256, "labels fit, e.g. " + className);
             assertTrue(sheet.getColumnWidth(2) != sheet.getColumnWidth(0), "widths follow the contents");
@@ -303,8 +403,11 @@ class ReportResourceTest {
 
     @Test
     void stacksGroupedChartsByGroup() {
-        String svg = given().get(YEARLY + "?from=2023&to=2024&groupBy=type&format=svg&firmId=" + firm).then()
-                .statusCode(200).extract().asString();
+        String svg = given().get(YEARLY + "?from=2023&to=2024&groupBy=type&format=svg&firmId=" + firm)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(svg.contains("<title>2023 工学交替 Work-study: 2</title>"));
         assertTrue(svg.contains("<title>2024 现代学徒制 Apprenticeship: 1</title>"));
     }
@@ -325,14 +428,22 @@ class ReportResourceTest {
         place(student, longFirm, "WORK_STUDY", longClass, "2024-03-04", "2024-04-26");
         place(student, longFirm, "COGNITIVE", null, "2024-05-06", "2024-05-10");
 
-        String svg = given().get(YEARLY + "?from=2024&to=2024&groupBy=orderClass&format=svg&firmId=" + longFirm).then()
-                .statusCode(200).extract().asString();
+        String svg = given().get(YEARLY + "?from=2024&to=2024&groupBy=orderClass&format=svg&firmId=" + longFirm)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<String> texts = new ArrayList<>();
         List<String> titleLines = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text([^>]*)>(.*?)</text>").matcher(svg);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("<text([^>]*)>(.*?)</text>").matcher(svg);
         while (m.find()) {
-            String text = m.group(2).replaceAll("<[^>]+>", "").replace("&quot;", "\"").replace("&lt;", "<")
-                    .replace("&gt;", ">").replace("&amp;", "&");
+            String text = m.group(2)
+                    .replaceAll("<[^>]+>", "")
+                    .replace("&quot;", "\"")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&amp;", "&");
             texts.add(text);
             boolean title = m.group(1).contains("bold");
             if (title) {
@@ -343,7 +454,9 @@ class ReportResourceTest {
         }
         assertTrue(titleLines.size() > 1, titleLines.toString());
         for (String word : firmName.split(" ")) {
-            assertTrue(titleLines.stream().anyMatch(line -> List.of(line.split(" ")).contains(word)),
+            assertTrue(
+                    titleLines.stream()
+                            .anyMatch(line -> List.of(line.split(" ")).contains(word)),
                     "the title breaks inside " + word + ": " + titleLines);
         }
         boolean legendInTwoLines = false;
@@ -369,13 +482,20 @@ class ReportResourceTest {
         sorted.sort((x, y) -> y - x);
         assertEquals(sorted, sizes);
 
-        JsonPath ranged = new JsonPath(Api.get(BY_FIRM + "?from=2024&to=2024").statusCode(200).extract().asString());
+        JsonPath ranged = new JsonPath(Api.get(BY_FIRM + "?from=2024&to=2024")
+                .statusCode(200)
+                .extract()
+                .asString());
         Map<String, Object> in2024 = ranged.getMap("rows.find { it.firmId == '" + firm + "' }");
         assertEquals(3, in2024.get("personTimes"));
         assertEquals(2, in2024.get("distinctStudents"));
         assertEquals(2024, in2024.get("firstYear"));
 
-        byte[] bytes = given().get(BY_FIRM + "?format=csv").then().statusCode(200).extract().asByteArray();
+        byte[] bytes = given().get(BY_FIRM + "?format=csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
         String csv = new String(bytes, StandardCharsets.UTF_8).substring(1);
         assertTrue(csv.lines().anyMatch(l -> l.startsWith(firm + ",") && l.endsWith(",7,3,2023,2024")), csv);
@@ -406,27 +526,44 @@ class ReportResourceTest {
         Map<String, String> labelled = Map.of("firm", firmName, "major", majorName, "orderClass", className);
         for (Map.Entry<String, String> group : labelled.entrySet()) {
             String query = "from=2024&to=2024&firmId=" + formulaFirm + "&groupBy=" + group.getKey();
-            List<CSVRecord> rows = csvRecords(given().get(YEARLY + "?format=csv&" + query).then().statusCode(200)
-                    .extract().asString());
-            CSVRecord row = rows.stream().filter(r -> r.get("label").contains(group.getValue().substring(1)))
-                    .findFirst().orElseThrow();
+            List<CSVRecord> rows = csvRecords(given().get(YEARLY + "?format=csv&" + query)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
+            CSVRecord row = rows.stream()
+                    .filter(r -> r.get("label").contains(group.getValue().substring(1)))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("'" + group.getValue(), row.get("label"));
             // Numbers are never touched.
             assertEquals("2024", row.get("year"));
             assertTrue(row.get("personTimes").matches("[12]"), row.get("personTimes"));
 
-            byte[] xlsx = given().get(YEARLY + "?format=xlsx&" + query).then().statusCode(200).extract().asByteArray();
+            byte[] xlsx = given().get(YEARLY + "?format=xlsx&" + query)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asByteArray();
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
                 Row first = workbook.getSheet("Report").getRow(1);
                 assertEquals(CellType.STRING, first.getCell(2).getCellType());
-                assertTrue(List.of(group.getValue(), "（无订单班）No order class")
-                        .contains(first.getCell(2).getStringCellValue()), first.getCell(2).getStringCellValue());
+                assertTrue(
+                        List.of(group.getValue(), "（无订单班）No order class")
+                                .contains(first.getCell(2).getStringCellValue()),
+                        first.getCell(2).getStringCellValue());
                 assertEquals(CellType.NUMERIC, first.getCell(3).getCellType());
             }
         }
-        List<CSVRecord> byFirm = csvRecords(given().get(BY_FIRM + "?format=csv").then().statusCode(200)
-                .extract().asString());
-        CSVRecord row = byFirm.stream().filter(r -> r.get("firmId").equals(formulaFirm)).findFirst().orElseThrow();
+        List<CSVRecord> byFirm = csvRecords(given().get(BY_FIRM + "?format=csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        CSVRecord row = byFirm.stream()
+                .filter(r -> r.get("firmId").equals(formulaFirm))
+                .findFirst()
+                .orElseThrow();
         assertEquals("'" + firmName, row.get("firmName"));
         assertEquals("2", row.get("personTimes"));
         assertEquals("2024", row.get("firstYear"));
@@ -442,10 +579,16 @@ class ReportResourceTest {
     @Test
     void filtersNamingNothingAreNotFoundInEveryFormat() {
         for (String format : ReportText.FORMATS) {
-            for (String filter : List.of("firmId=" + UUID.randomUUID(), "orderClassId=" + UUID.randomUUID(),
-                    "majorCode=" + TestData.majorCode(), "firmId=" + firm + "&orderClassId=" + UUID.randomUUID())) {
-                given().get(YEARLY + "?format=" + format + "&" + filter).then().statusCode(404)
-                        .contentType("application/problem+json").body("type", endsWith("/not-found"));
+            for (String filter : List.of(
+                    "firmId=" + UUID.randomUUID(),
+                    "orderClassId=" + UUID.randomUUID(),
+                    "majorCode=" + TestData.majorCode(),
+                    "firmId=" + firm + "&orderClassId=" + UUID.randomUUID())) {
+                given().get(YEARLY + "?format=" + format + "&" + filter)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")
+                        .body("type", endsWith("/not-found"));
             }
         }
     }
@@ -453,12 +596,18 @@ class ReportResourceTest {
     @Test
     void titlesNameWhatTheFiltersNameNeverAnId() {
         String firmName = Api.get("/api/v1/firms/" + firm).extract().path("name");
-        String className = Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
+        String className =
+                Api.get("/api/v1/order-classes/" + orderClass).extract().path("name");
         String majorName = Api.get("/api/v1/majors/" + major).extract().path("name");
         String query = "from=2023&to=2024&firmId=" + firm + "&orderClassId=" + orderClass + "&majorCode=" + major;
         for (String format : List.of("xlsx", "svg")) {
-            String text = ReportText.of(format, given().get(YEARLY + "?format=" + format + "&" + query).then()
-                    .statusCode(200).extract().asByteArray());
+            String text = ReportText.of(
+                    format,
+                    given().get(YEARLY + "?format=" + format + "&" + query)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asByteArray());
             assertTrue(text.contains(firmName) && text.contains(className) && text.contains(majorName), text);
             assertFalse(text.contains(firm) || text.contains(orderClass), text);
         }
@@ -481,36 +630,49 @@ class ReportResourceTest {
     @Test
     void defaultsToTheLastTenYears() {
         int thisYear = java.time.Year.now().getValue();
-        Api.get(YEARLY + "?firmId=" + firm).statusCode(200).body("from", equalTo(thisYear - 9))
-                .body("to", equalTo(thisYear)).body("rows", hasSize(10)).body("groupBy", nullValue());
+        Api.get(YEARLY + "?firmId=" + firm)
+                .statusCode(200)
+                .body("from", equalTo(thisYear - 9))
+                .body("to", equalTo(thisYear))
+                .body("rows", hasSize(10))
+                .body("groupBy", nullValue());
     }
 
     private static void expectInvalid(String path, String field) {
-        Api.get(path).statusCode(400).contentType("application/problem+json")
-                .body("type", endsWith("/invalid-query-parameter")).body("errors[0].field", equalTo(field));
+        Api.get(path)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/invalid-query-parameter"))
+                .body("errors[0].field", equalTo(field));
     }
 
     private static List<CSVRecord> csvRecords(String csv) throws Exception {
         assertTrue(csv.startsWith(BOM));
-        return CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(csv.substring(1))).getRecords();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(csv.substring(1)))
+                .getRecords();
     }
 
     private static JsonPath yearly(String query) {
-        return new JsonPath(Api.get(YEARLY + "?" + query).statusCode(200).extract().asString());
+        return new JsonPath(
+                Api.get(YEARLY + "?" + query).statusCode(200).extract().asString());
     }
 
     private static Map<String, List<Integer>> rowsByYearAndKey(JsonPath report) {
         Map<String, List<Integer>> rows = new HashMap<>();
         List<Map<String, Object>> list = report.getList("rows");
         for (Map<String, Object> row : list) {
-            rows.put(row.get("year") + "/" + row.get("key"),
-                    List.of((Integer) row.get("personTimes"), (Integer) row.get("distinctStudents")));
+            rows.put(row.get("year") + "/" + row.get("key"), List.of((Integer) row.get("personTimes"), (Integer)
+                    row.get("distinctStudents")));
         }
         return rows;
     }
 
-    private static String place(String student, String firmId, String type, String orderClassId, String start,
-            String end) {
+    private static String place(
+            String student, String firmId, String type, String orderClassId, String start, String end) {
         Map<String, Object> body = TestData.placementRequest(student, firmId, start, end);
         body.put("type", type);
         if (orderClassId != null) {

@@ -44,7 +44,8 @@ class TextLinesTest {
         List<String> lines = TextLines.wrap("a Supercalifragilisticexpialidocious b", 6, 20);
         lines.forEach(line -> assertTrue(TextLines.ems(line) <= 6, line));
         assertEquals("a", lines.get(0));
-        assertEquals("aSupercalifragilisticexpialidociousb", String.join("", lines).replace(" ", ""));
+        assertEquals(
+                "aSupercalifragilisticexpialidociousb", String.join("", lines).replace(" ", ""));
     }
 
     @Test

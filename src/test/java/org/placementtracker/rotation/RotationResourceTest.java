@@ -49,16 +49,23 @@ class RotationResourceTest {
     private static final String PLACEMENTS = "/api/v1/placements";
 
     /** An order class at its own firm, with members of its major. */
-    private record ClassWithMembers(String id, String firmId, String majorCode, List<String> members) {
-    }
+    private record ClassWithMembers(String id, String firmId, String majorCode, List<String> members) {}
 
     @Test
     void createsAPlannedRotationAtTheClassFirmByDefault() {
         ClassWithMembers orderClass = orderClassWith(0);
 
-        ExtractableResponse<Response> created = Api.post(rotationsOf(orderClass.id()),
-                        Map.of("site", "徐水整车厂总装车间", "startDate", "2025-03-03", "endDate", "2025-05-30",
-                                "mentorName", "张师傅"))
+        ExtractableResponse<Response> created = Api.post(
+                        rotationsOf(orderClass.id()),
+                        Map.of(
+                                "site",
+                                "徐水整车厂总装车间",
+                                "startDate",
+                                "2025-03-03",
+                                "endDate",
+                                "2025-05-30",
+                                "mentorName",
+                                "张师傅"))
                 .statusCode(201)
                 .body("orderClassId", equalTo(orderClass.id()))
                 .body("firmId", equalTo(orderClass.firmId()))
@@ -78,9 +85,11 @@ class RotationResourceTest {
     void acceptsAnotherFirmForARotation() {
         ClassWithMembers orderClass = orderClassWith(0);
         String otherFirm = TestData.firm();
-        Api.post(rotationsOf(orderClass.id()),
+        Api.post(
+                        rotationsOf(orderClass.id()),
                         Map.of("firmId", otherFirm, "startDate", "2025-03-03", "endDate", "2025-05-30"))
-                .statusCode(201).body("firmId", equalTo(otherFirm));
+                .statusCode(201)
+                .body("firmId", equalTo(otherFirm));
     }
 
     @Test
@@ -89,10 +98,12 @@ class RotationResourceTest {
         TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
 
         createRotation(orderClass.id(), "2025-05-30", "2025-07-31")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/rotation-overlap"));
         createRotation(orderClass.id(), "2025-01-01", "2025-12-31")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/rotation-overlap"));
         createRotation(orderClass.id(), "2025-05-31", "2025-07-31").statusCode(201);
     }
@@ -109,7 +120,8 @@ class RotationResourceTest {
     void ignoresCancelledRotationsWhenCheckingOverlap() {
         ClassWithMembers orderClass = orderClassWith(0);
         String cancelled = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
-        Api.patch(ROTATIONS + "/" + cancelled, "{\"status\": \"CANCELLED\"}").statusCode(200)
+        Api.patch(ROTATIONS + "/" + cancelled, "{\"status\": \"CANCELLED\"}")
+                .statusCode(200)
                 .body("status", equalTo("CANCELLED"));
 
         createRotation(orderClass.id(), "2025-03-03", "2025-05-30").statusCode(201);
@@ -119,7 +131,8 @@ class RotationResourceTest {
     void rejectsARotationEndingBeforeItStarts() {
         ClassWithMembers orderClass = orderClassWith(0);
         createRotation(orderClass.id(), "2025-05-30", "2025-03-03")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains("endDate"));
     }
@@ -132,9 +145,11 @@ class RotationResourceTest {
         List<String> created = dispatch(rotation)
                 .body("created", hasSize(3))
                 .body("skipped", empty())
-                .extract().path("created");
+                .extract()
+                .path("created");
 
-        Api.get(PLACEMENTS + "?orderClassId=" + orderClass.id()).statusCode(200)
+        Api.get(PLACEMENTS + "?orderClassId=" + orderClass.id())
+                .statusCode(200)
                 .body("items", hasSize(3))
                 .body("items.id", containsInAnyOrder(created.toArray()))
                 .body("items.studentId", containsInAnyOrder(orderClass.members().toArray()))
@@ -156,7 +171,9 @@ class RotationResourceTest {
 
         dispatch(rotation)
                 .body("created", empty())
-                .body("skipped.studentId", containsInAnyOrder(orderClass.members().toArray()))
+                .body(
+                        "skipped.studentId",
+                        containsInAnyOrder(orderClass.members().toArray()))
                 .body("skipped.reason", everyItem(equalTo("already dispatched for this rotation")));
         Api.get(PLACEMENTS + "?orderClassId=" + orderClass.id()).statusCode(200).body("items", hasSize(3));
     }
@@ -172,15 +189,21 @@ class RotationResourceTest {
                 .body("created", hasSize(2))
                 .body("skipped.studentId", contains(busy))
                 .body("skipped[0].reason", startsWith("already placed from 2025-05-01 to 2025-06-30"));
-        Api.get(PLACEMENTS + "?orderClassId=" + orderClass.id()).statusCode(200)
-                .body("items.studentId", containsInAnyOrder(orderClass.members().get(0), orderClass.members().get(2)));
+        Api.get(PLACEMENTS + "?orderClassId=" + orderClass.id())
+                .statusCode(200)
+                .body(
+                        "items.studentId",
+                        containsInAnyOrder(
+                                orderClass.members().get(0),
+                                orderClass.members().get(2)));
     }
 
     @Test
     void dispatchSkipsAMemberWhoIsNoLongerEnrolled() {
         ClassWithMembers orderClass = orderClassWith(2);
         String suspended = orderClass.members().get(0);
-        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}").statusCode(200);
+        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}")
+                .statusCode(200);
         String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
 
         dispatch(rotation)
@@ -209,14 +232,16 @@ class RotationResourceTest {
         List<String> byId = orderClass.members().stream().sorted().toList();
         String first = byId.get(0);
         String last = byId.get(1);
-        Api.patch("/api/v1/students/" + last, "{\"studentNo\": \"A" + TestData.next() + "\"}").statusCode(200);
+        Api.patch("/api/v1/students/" + last, "{\"studentNo\": \"A" + TestData.next() + "\"}")
+                .statusCode(200);
         String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
         List<Map<String, Object>> batch = List.of(
                 TestData.placementRequest(first, orderClass.firmId(), "2025-07-01", "2025-07-31"),
                 TestData.placementRequest(last, orderClass.firmId(), "2025-07-01", "2025-07-31"));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (Connection holder = dataSource.getConnection(); Connection observer = dataSource.getConnection()) {
+        try (Connection holder = dataSource.getConnection();
+                Connection observer = dataSource.getConnection()) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("select id from student where id = ? for update")) {
                 lock.setObject(1, UUID.fromString(last));
@@ -239,10 +264,14 @@ class RotationResourceTest {
     void refusesToDispatchToAnInactiveFirm() {
         ClassWithMembers orderClass = orderClassWith(1);
         String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
-        Api.patch("/api/v1/firms/" + orderClass.firmId(), "{\"status\": \"INACTIVE\"}").statusCode(200);
+        Api.patch("/api/v1/firms/" + orderClass.firmId(), "{\"status\": \"INACTIVE\"}")
+                .statusCode(200);
 
-        Api.json().post(ROTATIONS + "/" + rotation + "/dispatch").then()
-                .statusCode(409).contentType("application/problem+json")
+        Api.json()
+                .post(ROTATIONS + "/" + rotation + "/dispatch")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/firm-inactive"));
         Api.get(PLACEMENTS + "?orderClassId=" + orderClass.id()).statusCode(200).body("items", empty());
     }
@@ -251,24 +280,31 @@ class RotationResourceTest {
     void cancellingARotationCancelsItsPlannedPlacementsButNotActiveOnes() {
         ClassWithMembers orderClass = orderClassWith(3);
         String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
-        List<String> created = dispatch(rotation).body("created", hasSize(3)).extract().path("created");
+        List<String> created =
+                dispatch(rotation).body("created", hasSize(3)).extract().path("created");
         String active = created.get(0);
         TestData.placementStatus(active, "ACTIVE");
 
-        Api.patch(ROTATIONS + "/" + rotation, "{\"status\": \"CANCELLED\"}").statusCode(200)
+        Api.patch(ROTATIONS + "/" + rotation, "{\"status\": \"CANCELLED\"}")
+                .statusCode(200)
                 .body("status", equalTo("CANCELLED"));
 
         Api.get(PLACEMENTS + "/" + active).statusCode(200).body("status", equalTo("ACTIVE"));
         for (String planned : created.subList(1, 3)) {
-            Api.get(PLACEMENTS + "/" + planned).statusCode(200)
+            Api.get(PLACEMENTS + "/" + planned)
+                    .statusCode(200)
                     .body("status", equalTo("CANCELLED"))
                     .body("statusReason", equalTo("rotation cancelled"));
         }
-        Api.json().post(ROTATIONS + "/" + rotation + "/dispatch").then()
-                .statusCode(409).contentType("application/problem+json")
+        Api.json()
+                .post(ROTATIONS + "/" + rotation + "/dispatch")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/rotation-not-dispatchable"));
         Api.patch(ROTATIONS + "/" + rotation, "{\"status\": \"PLANNED\"}")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/rotation-cancelled"));
     }
 
@@ -279,10 +315,12 @@ class RotationResourceTest {
         dispatch(rotation).body("created", hasSize(1));
 
         Api.patch(ROTATIONS + "/" + rotation, "{\"endDate\": \"2025-06-30\"}")
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/rotation-dispatched"));
         Api.patch(ROTATIONS + "/" + rotation, "{\"mentorName\": \"李师傅\"}")
-                .statusCode(200).body("mentorName", equalTo("李师傅"));
+                .statusCode(200)
+                .body("mentorName", equalTo("李师傅"));
     }
 
     @Test
@@ -293,7 +331,8 @@ class RotationResourceTest {
         String winter = TestData.rotation(orderClass.id(), "2025-12-01", "2026-01-31");
 
         assertEquals(List.of(spring, autumn, winter), Api.all(rotationsOf(orderClass.id()) + "?limit=1", "id"));
-        Api.get(rotationsOf(orderClass.id()) + "?sort=-startDate").statusCode(200)
+        Api.get(rotationsOf(orderClass.id()) + "?sort=-startDate")
+                .statusCode(200)
                 .body("items.id", contains(winter, autumn, spring));
     }
 
@@ -319,11 +358,13 @@ class RotationResourceTest {
         String busy = orderClass.members().get(0);
         TestData.placement(busy, TestData.firm(), "2025-05-01", "2025-06-30");
         String suspended = orderClass.members().get(1);
-        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}").statusCode(200);
+        Api.patch("/api/v1/students/" + suspended, "{\"status\": \"SUSPENDED\"}")
+                .statusCode(200);
         String rotation = TestData.rotation(orderClass.id(), "2025-03-03", "2025-05-30");
 
         long before = StatementLog.count();
-        dispatch(rotation).body("created", hasSize(members - 2))
+        dispatch(rotation)
+                .body("created", hasSize(members - 2))
                 .body("skipped.studentId", containsInAnyOrder(busy, suspended));
         return StatementLog.count() - before;
     }
@@ -335,7 +376,7 @@ class RotationResourceTest {
     private static void awaitLockWaits(Connection db, int waiting) throws Exception {
         Await.until(waiting + " transactions wait for a lock", Duration.ofSeconds(30), () -> {
             try (PreparedStatement count = db.prepareStatement("select count(*) from pg_stat_activity "
-                    + "where datname = current_database() and wait_event_type = 'Lock'");
+                            + "where datname = current_database() and wait_event_type = 'Lock'");
                     ResultSet found = count.executeQuery()) {
                 found.next();
                 return found.getInt(1) >= waiting;
@@ -352,6 +393,9 @@ class RotationResourceTest {
     }
 
     private static ValidatableResponse dispatch(String rotationId) {
-        return Api.json().post(ROTATIONS + "/" + rotationId + "/dispatch").then().statusCode(200);
+        return Api.json()
+                .post(ROTATIONS + "/" + rotationId + "/dispatch")
+                .then()
+                .statusCode(200);
     }
 }

@@ -36,8 +36,8 @@ class AccessMatrixTest {
     private static final Map<String, Set<String>> EXPECTED = new LinkedHashMap<>();
 
     static {
-        for (String resource : List.of("/api/v1/majors|{code}", "/api/v1/students|{id}", "/api/v1/firms|{id}",
-                "/api/v1/order-classes|{id}")) {
+        for (String resource : List.of(
+                "/api/v1/majors|{code}", "/api/v1/students|{id}", "/api/v1/firms|{id}", "/api/v1/order-classes|{id}")) {
             String collection = resource.substring(0, resource.indexOf('|'));
             String item = collection + "/" + resource.substring(resource.indexOf('|') + 1);
             Set<String> reads = collection.endsWith("majors") ? READ : READ_OWN;
@@ -88,7 +88,9 @@ class AccessMatrixTest {
     @Test
     void everyOperationHasARuleAndEveryRoleGetsWhatTheRuleSays() {
         List<String> operations = operations();
-        assertEquals(new TreeSet<>(EXPECTED.keySet()), new TreeSet<>(operations),
+        assertEquals(
+                new TreeSet<>(EXPECTED.keySet()),
+                new TreeSet<>(operations),
                 "operations in the OpenAPI document and in the expected matrix differ");
         List<String> failures = new ArrayList<>();
         for (String operation : operations) {
@@ -113,7 +115,8 @@ class AccessMatrixTest {
         given().header("Authorization", "").get("/q/swagger-ui/").then().statusCode(200);
     }
 
-    private void check(List<String> failures, String operation, String who, String authorization, Set<Integer> expected) {
+    private void check(
+            List<String> failures, String operation, String who, String authorization, Set<Integer> expected) {
         Response response = call(operation, authorization);
         if (!expected.contains(response.statusCode())) {
             failures.add(operation + " as " + who + " answered " + response.statusCode() + ", expected " + expected);
@@ -125,8 +128,10 @@ class AccessMatrixTest {
     /** Calls an operation with ids that name nothing and an empty body: nothing can change. */
     private static Response call(String operation, String authorization) {
         String method = operation.substring(0, operation.indexOf(' '));
-        String path = operation.substring(operation.indexOf(' ') + 1)
-                .replace("{code}", "NOPE01").replaceAll("\\{[a-zA-Z]+\\}", "00000000-0000-4000-8000-000000000000");
+        String path = operation
+                .substring(operation.indexOf(' ') + 1)
+                .replace("{code}", "NOPE01")
+                .replaceAll("\\{[a-zA-Z]+\\}", "00000000-0000-4000-8000-000000000000");
         var request = given().header("Authorization", authorization);
         if (method.equals("POST")) {
             request = request.contentType("application/json").body("{}");
@@ -137,7 +142,8 @@ class AccessMatrixTest {
     }
 
     private static List<String> operations() {
-        JsonPath document = new JsonPath(given().accept("application/json").get("/q/openapi?format=json").asString());
+        JsonPath document = new JsonPath(
+                given().accept("application/json").get("/q/openapi?format=json").asString());
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         List<String> operations = new ArrayList<>();
         paths.forEach((path, methods) -> methods.keySet().forEach(method -> {

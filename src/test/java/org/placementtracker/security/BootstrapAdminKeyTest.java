@@ -35,21 +35,27 @@ class BootstrapAdminKeyTest {
     private static final String NEW_KEY = "ptk_" + "b".repeat(40);
 
     private long usableAdmins() {
-        return em.createQuery("select count(k) from ApiKey k where k.role = :admin and k.revokedAt is null "
-                + "and (k.expiresAt is null or k.expiresAt > :now)", Long.class)
-                .setParameter("admin", Role.ADMIN).setParameter("now", Instant.now()).getSingleResult();
+        return em.createQuery(
+                        "select count(k) from ApiKey k where k.role = :admin and k.revokedAt is null "
+                                + "and (k.expiresAt is null or k.expiresAt > :now)",
+                        Long.class)
+                .setParameter("admin", Role.ADMIN)
+                .setParameter("now", Instant.now())
+                .getSingleResult();
     }
 
     private void revokeEveryAdminKey() {
         em.createQuery("update ApiKey k set k.revokedAt = :now where k.role = :admin")
-                .setParameter("now", Instant.now()).setParameter("admin", Role.ADMIN).executeUpdate();
+                .setParameter("now", Instant.now())
+                .setParameter("admin", Role.ADMIN)
+                .executeUpdate();
     }
 
     @Test
     @TestTransaction
     void aMalformedKeyStopsTheStart() {
-        ConfigurationException refused = assertThrows(ConfigurationException.class,
-                () -> keys.bootstrap("ptk_...", false, true));
+        ConfigurationException refused =
+                assertThrows(ConfigurationException.class, () -> keys.bootstrap("ptk_...", false, true));
         assertThat(refused.getMessage(), containsString("PT_BOOTSTRAP_ADMIN_KEY"));
         assertEquals(1, refused.getMessage().lines().count());
     }
@@ -58,13 +64,20 @@ class BootstrapAdminKeyTest {
     @TestTransaction
     void expiredAdminKeysDoNotCountAsPresent() {
         em.createQuery("update ApiKey k set k.expiresAt = :past where k.role = :admin")
-                .setParameter("past", Instant.now().minusSeconds(3600)).setParameter("admin", Role.ADMIN).executeUpdate();
+                .setParameter("past", Instant.now().minusSeconds(3600))
+                .setParameter("admin", Role.ADMIN)
+                .executeUpdate();
         assertEquals(0, usableAdmins());
         keys.bootstrap(NEW_KEY, false, true);
         assertEquals(1, usableAdmins());
-        assertEquals(ApiKeys.hash(NEW_KEY), em.createQuery("select k.keyHash from ApiKey k where k.role = :admin "
-                + "and k.revokedAt is null and k.expiresAt is null", String.class).setParameter("admin", Role.ADMIN)
-                .getSingleResult());
+        assertEquals(
+                ApiKeys.hash(NEW_KEY),
+                em.createQuery(
+                                "select k.keyHash from ApiKey k where k.role = :admin "
+                                        + "and k.revokedAt is null and k.expiresAt is null",
+                                String.class)
+                        .setParameter("admin", Role.ADMIN)
+                        .getSingleResult());
     }
 
     @Test
@@ -74,8 +87,8 @@ class BootstrapAdminKeyTest {
         keys.bootstrap(NEW_KEY, false, true);
         assertEquals(1, usableAdmins());
         revokeEveryAdminKey();
-        ConfigurationException refused = assertThrows(ConfigurationException.class,
-                () -> keys.bootstrap(NEW_KEY, false, true));
+        ConfigurationException refused =
+                assertThrows(ConfigurationException.class, () -> keys.bootstrap(NEW_KEY, false, true));
         assertThat(refused.getMessage(), containsString("PT_BOOTSTRAP_ADMIN_KEY"));
         assertEquals(0, usableAdmins());
     }
@@ -92,8 +105,8 @@ class BootstrapAdminKeyTest {
     @TestTransaction
     void withoutAnyWayForAnAdminToSignInTheStartStops() {
         revokeEveryAdminKey();
-        ConfigurationException refused = assertThrows(ConfigurationException.class,
-                () -> keys.bootstrap(null, false, false));
+        ConfigurationException refused =
+                assertThrows(ConfigurationException.class, () -> keys.bootstrap(null, false, false));
         assertThat(refused.getMessage(), containsString("PT_BOOTSTRAP_ADMIN_KEY"));
         // With an identity provider, admins sign in with its tokens.
         keys.bootstrap(null, false, true);
@@ -103,13 +116,14 @@ class BootstrapAdminKeyTest {
     @Test
     void aBadDataKeyOrCursorSecretStopsTheStart() {
         for (String bad : new String[] {"", "not base64!", "c2hvcnQ="}) {
-            ConfigurationException refused = assertThrows(ConfigurationException.class,
-                    () -> new PersonalDataCipher(Optional.of(bad)));
+            ConfigurationException refused =
+                    assertThrows(ConfigurationException.class, () -> new PersonalDataCipher(Optional.of(bad)));
             assertThat(refused.getMessage(), containsString("PT_DATA_KEY"));
             assertThat(refused.getMessage(), containsString("openssl rand -base64 32"));
         }
         assertThrows(ConfigurationException.class, () -> new PersonalDataCipher(Optional.empty()));
-        ConfigurationException shortSecret = assertThrows(ConfigurationException.class,
+        ConfigurationException shortSecret = assertThrows(
+                ConfigurationException.class,
                 () -> new CursorCodec(Optional.of("x"), new com.fasterxml.jackson.databind.ObjectMapper()));
         assertThat(shortSecret.getMessage(), containsString("CURSOR_SECRET"));
     }

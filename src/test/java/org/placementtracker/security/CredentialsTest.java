@@ -32,8 +32,12 @@ class CredentialsTest {
 
     @Test
     void missingCredentialsAre401WithAProblem() {
-        given().header("Authorization", "").get(PROTECTED).then().statusCode(401)
-                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+        given().header("Authorization", "")
+                .get(PROTECTED)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
                 .body("type", endsWith("/unauthenticated"));
     }
 
@@ -42,29 +46,70 @@ class CredentialsTest {
         String revoked = revokedKey();
         String good = TestCredentials.token("officer-li", "OFFICER", null);
         String[] parts = good.split("\\.");
-        String tamperedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                        .replace("OFFICER", "ADMIN").getBytes(StandardCharsets.UTF_8));
-        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[1] + ".";
+        String tamperedPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("OFFICER", "ADMIN")
+                        .getBytes(StandardCharsets.UTF_8));
+        String unsigned = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
         long now = Instant.now().getEpochSecond();
         Map<String, String> bad = Map.of(
-                "unknown API key", "ptk_" + "x".repeat(43),
-                "revoked API key", revoked,
-                "alg none", unsigned,
-                "tampered", parts[0] + "." + tamperedPayload + "." + parts[2],
-                "wrong issuer", TestCredentials.signed(Map.of("iss", "https://evil.example", "sub", "x", "upn", "x",
-                        "groups", List.of("ADMIN"), "exp", now + 600, "iat", now)),
-                "expired", TestCredentials.signed(Map.of("iss", TestCredentials.ISSUER, "sub", "x", "upn", "x",
-                        "groups", List.of("ADMIN"), "exp", now - 600, "iat", now - 1200)),
-                "signed by another key", TestCredentials.signedByStranger("x", "ADMIN"),
-                "no role of ours", TestCredentials.token("x", "STUDENT", null),
-                "partner without firm", TestCredentials.token("x", "PARTNER", null),
-                "garbage", "not-a-token");
+                "unknown API key",
+                "ptk_" + "x".repeat(43),
+                "revoked API key",
+                revoked,
+                "alg none",
+                unsigned,
+                "tampered",
+                parts[0] + "." + tamperedPayload + "." + parts[2],
+                "wrong issuer",
+                TestCredentials.signed(Map.of(
+                        "iss",
+                        "https://evil.example",
+                        "sub",
+                        "x",
+                        "upn",
+                        "x",
+                        "groups",
+                        List.of("ADMIN"),
+                        "exp",
+                        now + 600,
+                        "iat",
+                        now)),
+                "expired",
+                TestCredentials.signed(Map.of(
+                        "iss",
+                        TestCredentials.ISSUER,
+                        "sub",
+                        "x",
+                        "upn",
+                        "x",
+                        "groups",
+                        List.of("ADMIN"),
+                        "exp",
+                        now - 600,
+                        "iat",
+                        now - 1200)),
+                "signed by another key",
+                TestCredentials.signedByStranger("x", "ADMIN"),
+                "no role of ours",
+                TestCredentials.token("x", "STUDENT", null),
+                "partner without firm",
+                TestCredentials.token("x", "PARTNER", null),
+                "garbage",
+                "not-a-token");
         String reference = null;
         for (Map.Entry<String, String> credential : bad.entrySet()) {
-            String body = given().header("Authorization", "Bearer " + credential.getValue()).get(PROTECTED).then()
-                    .statusCode(401).contentType("application/problem+json").extract().asString();
+            String body = given().header("Authorization", "Bearer " + credential.getValue())
+                    .get(PROTECTED)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .extract()
+                    .asString();
             String withoutInstance = body.replaceAll("\"instance\":\"[^\"]*\"", "");
             if (reference == null) {
                 reference = withoutInstance;
@@ -76,20 +121,34 @@ class CredentialsTest {
     @Test
     void identityProviderTokensAuthenticateWithTheirRole() {
         String viewer = TestCredentials.token("viewer-wang", "VIEWER", null);
-        given().header("Authorization", "Bearer " + viewer).get(PROTECTED).then().statusCode(200);
-        given().header("Authorization", "Bearer " + viewer).contentType("application/json")
-                .body(TestData.firmRequest()).post("/api/v1/firms").then().statusCode(403)
-                .contentType("application/problem+json").body("type", endsWith("/forbidden"));
+        given().header("Authorization", "Bearer " + viewer)
+                .get(PROTECTED)
+                .then()
+                .statusCode(200);
+        given().header("Authorization", "Bearer " + viewer)
+                .contentType("application/json")
+                .body(TestData.firmRequest())
+                .post("/api/v1/firms")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/forbidden"));
     }
 
     @Test
     void apiKeysAreShownOnceStoredHashedAndRevocableAtOnce() {
-        Map<String, Object> created = Api.post("/api/v1/api-keys", Map.of("name", "脚本" + TestData.next(),
-                "role", "VIEWER")).statusCode(201).body("key", startsWith("ptk_")).extract().as(Map.class);
+        Map<String, Object> created = Api.post(
+                        "/api/v1/api-keys", Map.of("name", "脚本" + TestData.next(), "role", "VIEWER"))
+                .statusCode(201)
+                .body("key", startsWith("ptk_"))
+                .extract()
+                .as(Map.class);
         String key = (String) created.get("key");
         assertEquals(47, key.length());
         given().header("Authorization", Keys.bearer(key)).get(PROTECTED).then().statusCode(200);
-        Api.get("/api/v1/api-keys?limit=200").statusCode(200).body("items.key", everyItem(nullValue()))
+        Api.get("/api/v1/api-keys?limit=200")
+                .statusCode(200)
+                .body("items.key", everyItem(nullValue()))
                 .body("items.id", hasItem(created.get("id")));
         Api.delete("/api/v1/api-keys/" + created.get("id")).statusCode(204);
         given().header("Authorization", Keys.bearer(key)).get(PROTECTED).then().statusCode(401);
@@ -97,8 +156,18 @@ class CredentialsTest {
 
     @Test
     void expiredKeysStopWorking() throws Exception {
-        String key = Api.post("/api/v1/api-keys", Map.of("name", "short-lived", "role", "VIEWER",
-                "expiresAt", Instant.now().plusSeconds(4).toString())).statusCode(201).extract().path("key");
+        String key = Api.post(
+                        "/api/v1/api-keys",
+                        Map.of(
+                                "name",
+                                "short-lived",
+                                "role",
+                                "VIEWER",
+                                "expiresAt",
+                                Instant.now().plusSeconds(4).toString()))
+                .statusCode(201)
+                .extract()
+                .path("key");
         given().header("Authorization", Keys.bearer(key)).get(PROTECTED).then().statusCode(200);
         Thread.sleep(4500);
         given().header("Authorization", Keys.bearer(key)).get(PROTECTED).then().statusCode(401);
@@ -107,15 +176,27 @@ class CredentialsTest {
     @Test
     void officersManageOnlyPartnerAndViewerKeys() {
         String officer = Keys.create("OFFICER", null);
-        given().header("Authorization", Keys.bearer(officer)).contentType("application/json")
-                .body(Map.of("name", "x", "role", "ADMIN")).post("/api/v1/api-keys").then().statusCode(403)
+        given().header("Authorization", Keys.bearer(officer))
+                .contentType("application/json")
+                .body(Map.of("name", "x", "role", "ADMIN"))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().header("Authorization", Keys.bearer(officer)).contentType("application/json")
-                .body(Map.of("name", "hr", "role", "PARTNER", "firmId", TestData.firm())).post("/api/v1/api-keys")
-                .then().statusCode(201);
-        given().header("Authorization", Keys.bearer(officer)).get("/api/v1/api-keys?limit=200").then().statusCode(200)
-                .body("items.role", not(hasItem("ADMIN"))).body("items.role", not(hasItem("OFFICER")));
-        Api.post("/api/v1/api-keys", Map.of("name", "x", "role", "PARTNER")).statusCode(400)
+        given().header("Authorization", Keys.bearer(officer))
+                .contentType("application/json")
+                .body(Map.of("name", "hr", "role", "PARTNER", "firmId", TestData.firm()))
+                .post("/api/v1/api-keys")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", Keys.bearer(officer))
+                .get("/api/v1/api-keys?limit=200")
+                .then()
+                .statusCode(200)
+                .body("items.role", not(hasItem("ADMIN")))
+                .body("items.role", not(hasItem("OFFICER")));
+        Api.post("/api/v1/api-keys", Map.of("name", "x", "role", "PARTNER"))
+                .statusCode(400)
                 .body("errors.field", hasItem("firmId"));
     }
 
@@ -125,18 +206,31 @@ class CredentialsTest {
         String firm = TestData.firm();
         String student = TestData.student(TestData.major(), Map.of("idNumber", idNumber));
         TestData.placement(student, firm, "2025-06-01", "2025-06-30");
-        Map<String, String> callers = Map.of("ADMIN", Keys.create("ADMIN", null), "OFFICER", Keys.create("OFFICER", null),
-                "VIEWER", Keys.create("VIEWER", null), "PARTNER", Keys.create("PARTNER", firm));
+        Map<String, String> callers = Map.of(
+                "ADMIN",
+                Keys.create("ADMIN", null),
+                "OFFICER",
+                Keys.create("OFFICER", null),
+                "VIEWER",
+                Keys.create("VIEWER", null),
+                "PARTNER",
+                Keys.create("PARTNER", firm));
         for (Map.Entry<String, String> caller : callers.entrySet()) {
-            for (String path : List.of("/api/v1/students/" + student, "/api/v1/students?limit=200",
+            for (String path : List.of(
+                    "/api/v1/students/" + student,
+                    "/api/v1/students?limit=200",
                     "/api/v1/audit?entityType=student&entityId=" + student)) {
-                String body = given().header("Authorization", Keys.bearer(caller.getValue())).get(path).then()
-                        .extract().asString();
-                org.junit.jupiter.api.Assertions.assertFalse(body.contains(idNumber),
-                        caller.getKey() + " saw the full ID number at " + path);
+                String body = given().header("Authorization", Keys.bearer(caller.getValue()))
+                        .get(path)
+                        .then()
+                        .extract()
+                        .asString();
+                org.junit.jupiter.api.Assertions.assertFalse(
+                        body.contains(idNumber), caller.getKey() + " saw the full ID number at " + path);
             }
         }
-        Api.get("/api/v1/students/" + student).statusCode(200)
+        Api.get("/api/v1/students/" + student)
+                .statusCode(200)
                 .body("idNumber", equalTo("*".repeat(14) + idNumber.substring(14)));
     }
 
@@ -145,18 +239,27 @@ class CredentialsTest {
         String idNumber = TestData.idNumber(java.time.LocalDate.of(2008, 5, 14), true);
         String student = TestData.student(TestData.major(), Map.of("idNumber", idNumber));
         given().header("Authorization", Keys.bearer(Keys.create("OFFICER", null)))
-                .get("/api/v1/students/" + student + "?reveal=idNumber").then().statusCode(403);
+                .get("/api/v1/students/" + student + "?reveal=idNumber")
+                .then()
+                .statusCode(403);
         String admin = Keys.create("ADMIN", null);
-        given().header("Authorization", Keys.bearer(admin)).get("/api/v1/students/" + student + "?reveal=idNumber")
-                .then().statusCode(200).body("idNumber", equalTo(idNumber));
-        Api.get("/api/v1/audit?entityType=student&entityId=" + student).statusCode(200)
-                .body("items[0].operation", equalTo("REVEAL")).body("items[0].role", equalTo("ADMIN"))
+        given().header("Authorization", Keys.bearer(admin))
+                .get("/api/v1/students/" + student + "?reveal=idNumber")
+                .then()
+                .statusCode(200)
+                .body("idNumber", equalTo(idNumber));
+        Api.get("/api/v1/audit?entityType=student&entityId=" + student)
+                .statusCode(200)
+                .body("items[0].operation", equalTo("REVEAL"))
+                .body("items[0].role", equalTo("ADMIN"))
                 .body("items[1].operation", equalTo("CREATE"));
     }
 
     private static String revokedKey() {
         Map<String, Object> created = Api.post("/api/v1/api-keys", Map.of("name", "revoked", "role", "VIEWER"))
-                .statusCode(201).extract().as(Map.class);
+                .statusCode(201)
+                .extract()
+                .as(Map.class);
         Api.delete("/api/v1/api-keys/" + created.get("id")).statusCode(204);
         return (String) created.get("key");
     }

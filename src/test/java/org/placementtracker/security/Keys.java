@@ -8,8 +8,7 @@ import org.placementtracker.support.TestData;
 /** API keys made through the API (as the bootstrap admin) for tests of who may do what. */
 final class Keys {
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** A new key of the role; returns the key itself. */
     static String create(String role, String firmId) {

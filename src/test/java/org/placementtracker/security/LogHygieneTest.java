@@ -1,10 +1,8 @@
 package org.placementtracker.security;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +48,8 @@ class LogHygieneTest {
 
     @BeforeEach
     void injectFaults() throws SQLException {
-        sql("""
+        sql(
+                """
                 create or replace function test_injected_fault() returns trigger language plpgsql as $$
                 begin
                     if new.name like 'FAULT-RACE%' then
@@ -69,7 +68,9 @@ class LogHygieneTest {
 
     @AfterEach
     void removeFaults() throws SQLException {
-        sql("drop trigger if exists test_injected_fault on student", "drop trigger if exists test_injected_fault on firm",
+        sql(
+                "drop trigger if exists test_injected_fault on student",
+                "drop trigger if exists test_injected_fault on firm",
                 "drop function if exists test_injected_fault()");
     }
 
@@ -87,9 +88,15 @@ class LogHygieneTest {
                 student.put("name", fault + TestData.next());
                 student.put("idNumber", idNumber);
                 student.put("phone", phone);
-                given().contentType(ContentType.JSON).body(student).post("/api/v1/students").then()
+                given().contentType(ContentType.JSON)
+                        .body(student)
+                        .post("/api/v1/students")
+                        .then()
                         .statusCode(anyOf(equalTo(409), equalTo(500)));
-                given().contentType(ContentType.JSON).body(List.of(student)).post("/api/v1/students/batch").then()
+                given().contentType(ContentType.JSON)
+                        .body(List.of(student))
+                        .post("/api/v1/students/batch")
+                        .then()
                         .statusCode(anyOf(equalTo(409), equalTo(422), equalTo(500)));
 
                 String existing = TestData.student(major);
@@ -104,13 +111,17 @@ class LogHygieneTest {
                 Map<String, Object> firm = TestData.firmRequest();
                 firm.put("name", fault + TestData.next());
                 firm.put("contactPhone", contactPhone);
-                given().contentType(ContentType.JSON).body(firm).post("/api/v1/firms").then()
+                given().contentType(ContentType.JSON)
+                        .body(firm)
+                        .post("/api/v1/firms")
+                        .then()
                         .statusCode(anyOf(equalTo(409), equalTo(500)));
             }
             String existing = TestData.student(major);
             String phone = "1370" + String.format("%07d", TestData.next() % 10_000_000);
             secrets.add(phone);
-            Api.patch("/api/v1/students/" + existing, "{\"phone\": \"" + phone + "\\u0000\"}").statusCode(400);
+            Api.patch("/api/v1/students/" + existing, "{\"phone\": \"" + phone + "\\u0000\"}")
+                    .statusCode(400);
 
             String text = log.text();
             assertTrue(text.contains("injected failure"), "the faults reached the log at all");
@@ -123,7 +134,8 @@ class LogHygieneTest {
     }
 
     private void sql(String... statements) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (String statement : statements) {
                 s.execute(statement);
             }

@@ -59,7 +59,8 @@ class PartnerScopeTest {
         otherClass = TestData.orderClass(otherFirm, major, 5);
         ownRotation = TestData.rotation(ownClass, "2025-03-01", "2025-04-30");
         otherRotation = TestData.rotation(otherClass, "2025-03-01", "2025-04-30");
-        ownStudent = TestData.student(major, Map.of("idNumber", TestData.idNumber(java.time.LocalDate.of(2008, 5, 14), true)));
+        ownStudent = TestData.student(
+                major, Map.of("idNumber", TestData.idNumber(java.time.LocalDate.of(2008, 5, 14), true)));
         otherStudent = TestData.student(major);
         ownPlacement = TestData.placement(ownStudent, ownFirm, "2025-06-01", "2025-08-31");
         otherPlacement = TestData.placement(otherStudent, otherFirm, "2025-06-01", "2025-08-31");
@@ -70,7 +71,10 @@ class PartnerScopeTest {
         asPartner().get("/api/v1/firms/" + ownFirm).then().statusCode(200);
         asPartner().get("/api/v1/order-classes/" + ownClass).then().statusCode(200);
         asPartner().get("/api/v1/rotations/" + ownRotation).then().statusCode(200);
-        asPartner().get("/api/v1/order-classes/" + ownClass + "/rotations").then().statusCode(200)
+        asPartner()
+                .get("/api/v1/order-classes/" + ownClass + "/rotations")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(ownRotation));
         asPartner().get("/api/v1/placements/" + ownPlacement).then().statusCode(200);
         asPartner().get("/api/v1/firms").then().statusCode(200).body("items.id", contains(ownFirm));
@@ -79,10 +83,19 @@ class PartnerScopeTest {
 
     @Test
     void seesOnlyAMinimalViewOfItsInterns() {
-        asPartner().get("/api/v1/students/" + ownStudent).then().statusCode(200)
-                .body("$", not(hasKey("idNumber"))).body("$", not(hasKey("birthDate"))).body("$", not(hasKey("phone")))
+        asPartner()
+                .get("/api/v1/students/" + ownStudent)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("idNumber")))
+                .body("$", not(hasKey("birthDate")))
+                .body("$", not(hasKey("phone")))
                 .body("name", org.hamcrest.Matchers.notNullValue());
-        asPartner().get("/api/v1/students").then().statusCode(200).body("items.id", contains(ownStudent))
+        asPartner()
+                .get("/api/v1/students")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(ownStudent))
                 .body("items[0]", not(hasKey("idNumber")));
     }
 
@@ -90,51 +103,84 @@ class PartnerScopeTest {
     void everythingAtAnotherFirmIsNotFound() {
         expectNotFound(asPartner().get("/api/v1/firms/" + otherFirm).then());
         expectNotFound(asPartner().get("/api/v1/order-classes/" + otherClass).then());
-        expectNotFound(asPartner().get("/api/v1/order-classes/" + otherClass + "/rotations").then());
+        expectNotFound(asPartner()
+                .get("/api/v1/order-classes/" + otherClass + "/rotations")
+                .then());
         expectNotFound(asPartner().get("/api/v1/rotations/" + otherRotation).then());
         expectNotFound(asPartner().get("/api/v1/placements/" + otherPlacement).then());
         expectNotFound(asPartner().get("/api/v1/students/" + otherStudent).then());
-        expectNotFound(asPartner().contentType("application/json").body(Map.of("status", "ACTIVE"))
-                .post("/api/v1/placements/" + otherPlacement + "/status").then());
+        expectNotFound(asPartner()
+                .contentType("application/json")
+                .body(Map.of("status", "ACTIVE"))
+                .post("/api/v1/placements/" + otherPlacement + "/status")
+                .then());
         Api.get("/api/v1/placements/" + otherPlacement).statusCode(200).body("status", equalTo("PLANNED"));
     }
 
     @Test
     void filtersNamingAnotherFirmReturnNothingOfIt() {
-        asPartner().get("/api/v1/placements?firmId=" + otherFirm).then().statusCode(200).body("items", empty());
-        asPartner().get("/api/v1/order-classes?firmId=" + otherFirm).then().statusCode(200).body("items", empty());
-        asPartner().get(YEARLY + "?from=2025&to=2025").then().statusCode(200)
-                .body("totals.personTimes", equalTo(1));
+        asPartner()
+                .get("/api/v1/placements?firmId=" + otherFirm)
+                .then()
+                .statusCode(200)
+                .body("items", empty());
+        asPartner()
+                .get("/api/v1/order-classes?firmId=" + otherFirm)
+                .then()
+                .statusCode(200)
+                .body("items", empty());
+        asPartner().get(YEARLY + "?from=2025&to=2025").then().statusCode(200).body("totals.personTimes", equalTo(1));
         asPartner().get(BY_FIRM).then().statusCode(200).body("rows.firmId", contains(ownFirm));
     }
 
     @Test
     void reportFiltersNamingAnythingOutsideItsFirmAreNotFoundInEveryFormat() {
         String otherFirmName = Api.get("/api/v1/firms/" + otherFirm).extract().path("name");
-        String otherClassName = Api.get("/api/v1/order-classes/" + otherClass).extract().path("name");
+        String otherClassName =
+                Api.get("/api/v1/order-classes/" + otherClass).extract().path("name");
         String unknownFirm = UUID.randomUUID().toString();
         String unknownClass = UUID.randomUUID().toString();
-        List<String> outside = List.of("firmId=" + otherFirm, "orderClassId=" + otherClass,
-                "firmId=" + ownFirm + "&orderClassId=" + otherClass, "firmId=" + unknownFirm,
-                "orderClassId=" + unknownClass, "majorCode=" + TestData.majorCode(),
+        List<String> outside = List.of(
+                "firmId=" + otherFirm,
+                "orderClassId=" + otherClass,
+                "firmId=" + ownFirm + "&orderClassId=" + otherClass,
+                "firmId=" + unknownFirm,
+                "orderClassId=" + unknownClass,
+                "majorCode=" + TestData.majorCode(),
                 "firmId=" + otherFirm + "&groupBy=orderClass&type=WORK_STUDY");
         for (String format : ReportText.FORMATS) {
             for (String filter : outside) {
-                String body = asPartner().get(YEARLY + "?from=2024&to=2025&format=" + format + "&" + filter).then()
-                        .statusCode(404).contentType("application/problem+json").body("type", endsWith("/not-found"))
-                        .extract().asString();
+                String body = asPartner()
+                        .get(YEARLY + "?from=2024&to=2025&format=" + format + "&" + filter)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")
+                        .body("type", endsWith("/not-found"))
+                        .extract()
+                        .asString();
                 assertFalse(body.contains(otherFirmName) || body.contains(otherClassName), format + " " + filter);
             }
         }
         // Chosen by Accept rather than format=, the answer is the same problem.
-        asPartner().accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .get(YEARLY + "?firmId=" + otherFirm).then().statusCode(404).contentType("application/problem+json");
-        asPartner().accept("text/csv").get(YEARLY + "?orderClassId=" + otherClass).then().statusCode(404)
+        asPartner()
+                .accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get(YEARLY + "?firmId=" + otherFirm)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        asPartner()
+                .accept("text/csv")
+                .get(YEARLY + "?orderClassId=" + otherClass)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         // Another firm's object and a missing one are told apart by nothing but the id the caller sent.
-        assertEquals(notFoundBody(YEARLY + "?firmId=" + unknownFirm).replace(unknownFirm, "ID"),
+        assertEquals(
+                notFoundBody(YEARLY + "?firmId=" + unknownFirm).replace(unknownFirm, "ID"),
                 notFoundBody(YEARLY + "?firmId=" + otherFirm).replace(otherFirm, "ID"));
-        assertEquals(notFoundBody(YEARLY + "?format=svg&orderClassId=" + unknownClass).replace(unknownClass, "ID"),
+        assertEquals(
+                notFoundBody(YEARLY + "?format=svg&orderClassId=" + unknownClass)
+                        .replace(unknownClass, "ID"),
                 notFoundBody(YEARLY + "?format=svg&orderClassId=" + otherClass).replace(otherClass, "ID"));
     }
 
@@ -147,9 +193,11 @@ class PartnerScopeTest {
     void reportsNeverNameAnotherFirmOrItsOrderClasses() {
         String visitor = TestData.student(major);
         TestData.member(otherClass, visitor);
-        String rotationAtOwnFirm = TestData.created("/api/v1/order-classes/" + otherClass + "/rotations", Map.of(
-                "firmId", ownFirm, "site", "总装车间", "startDate", "2024-03-04", "endDate", "2024-04-26"));
-        Api.post("/api/v1/rotations/" + rotationAtOwnFirm + "/dispatch", Map.of()).statusCode(200)
+        String rotationAtOwnFirm = TestData.created(
+                "/api/v1/order-classes/" + otherClass + "/rotations",
+                Map.of("firmId", ownFirm, "site", "总装车间", "startDate", "2024-03-04", "endDate", "2024-04-26"));
+        Api.post("/api/v1/rotations/" + rotationAtOwnFirm + "/dispatch", Map.of())
+                .statusCode(200)
                 .body("created", org.hamcrest.Matchers.hasSize(1));
         String ownMember = TestData.student(major);
         TestData.member(ownClass, ownMember);
@@ -159,11 +207,15 @@ class PartnerScopeTest {
         TestData.created("/api/v1/placements", inOwnClass);
 
         String ownFirmName = Api.get("/api/v1/firms/" + ownFirm).extract().path("name");
-        String ownClassName = Api.get("/api/v1/order-classes/" + ownClass).extract().path("name");
-        List<String> hidden = List.of(otherFirm, otherClass,
+        String ownClassName =
+                Api.get("/api/v1/order-classes/" + ownClass).extract().path("name");
+        List<String> hidden = List.of(
+                otherFirm,
+                otherClass,
                 Api.get("/api/v1/firms/" + otherFirm).extract().path("name"),
                 Api.get("/api/v1/order-classes/" + otherClass).extract().path("name"));
-        List<String> queries = List.of(YEARLY + "?from=2024&to=2025",
+        List<String> queries = List.of(
+                YEARLY + "?from=2024&to=2025",
                 YEARLY + "?from=2024&to=2025&firmId=" + ownFirm,
                 YEARLY + "?from=2024&to=2025&orderClassId=" + ownClass,
                 YEARLY + "?from=2024&to=2025&majorCode=" + major,
@@ -174,11 +226,14 @@ class PartnerScopeTest {
                 YEARLY + "?from=2024&to=2025&groupBy=type",
                 YEARLY + "?from=2024&to=2025&groupBy=orderClass&type=WORK_STUDY&majorCode=" + major,
                 YEARLY + "?from=2024&to=2025&groupBy=firm&firmId=" + ownFirm + "&yearBasis=academic",
-                BY_FIRM, BY_FIRM + "?from=2024&to=2025");
+                BY_FIRM,
+                BY_FIRM + "?from=2024&to=2025");
         for (String format : ReportText.FORMATS) {
             for (String query : queries) {
                 io.restassured.response.ExtractableResponse<?> answer = asPartner()
-                        .get(query + (query.contains("?") ? "&" : "?") + "format=" + format).then().statusCode(200)
+                        .get(query + (query.contains("?") ? "&" : "?") + "format=" + format)
+                        .then()
+                        .statusCode(200)
                         .extract();
                 String text = ReportText.of(format, answer.asByteArray());
                 if (!format.equals("json")) {
@@ -189,12 +244,25 @@ class PartnerScopeTest {
                 }
             }
             if (!format.equals("json")) {
-                assertTrue(ReportText.fileName(asPartner().get(YEARLY + "?format=" + format).then().statusCode(200)
-                        .extract().header("Content-Disposition")).contains(ownFirmName), "named after its own firm");
+                assertTrue(
+                        ReportText.fileName(asPartner()
+                                        .get(YEARLY + "?format=" + format)
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .header("Content-Disposition"))
+                                .contains(ownFirmName),
+                        "named after its own firm");
             }
             // The search does find names where they belong, so its silence above means something.
-            String ownClasses = ReportText.of(format, asPartner().get(YEARLY + "?from=2024&to=2025&groupBy=orderClass"
-                    + "&format=" + format).then().statusCode(200).extract().asByteArray());
+            String ownClasses = ReportText.of(
+                    format,
+                    asPartner()
+                            .get(YEARLY + "?from=2024&to=2025&groupBy=orderClass" + "&format=" + format)
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asByteArray());
             assertTrue(ownClasses.contains(ownClassName), format + ":\n" + ownClasses);
             assertTrue(ownClasses.contains("Order class of another firm"), format + ":\n" + ownClasses);
             if (format.equals("xlsx") || format.equals("svg")) {
@@ -202,17 +270,22 @@ class PartnerScopeTest {
             }
         }
 
-        JsonPath grouped = new JsonPath(asPartner().get(YEARLY + "?from=2024&to=2025&groupBy=orderClass").then()
-                .statusCode(200).extract().asString());
+        JsonPath grouped = new JsonPath(asPartner()
+                .get(YEARLY + "?from=2024&to=2025&groupBy=orderClass")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         assertEquals(1, grouped.getInt("rows.find { it.year == 2024 && it.key == 'other' }.personTimes"));
-        assertEquals("（其他企业的订单班）Order class of another firm",
-                grouped.getString("rows.find { it.key == 'other' }.label"));
+        assertEquals(
+                "（其他企业的订单班）Order class of another firm", grouped.getString("rows.find { it.key == 'other' }.label"));
         assertEquals(1, grouped.getInt("rows.find { it.year == 2024 && it.key == '" + ownClass + "' }.personTimes"));
         assertEquals(ownClassName, grouped.getString("rows.find { it.key == '" + ownClass + "' }.label"));
         assertEquals(1, grouped.getInt("rows.find { it.year == 2025 && it.key == 'none' }.personTimes"));
         assertEquals(3, grouped.getInt("totals.personTimes"));
         // Staff see the class by its name.
-        Api.get(YEARLY + "?from=2024&to=2025&groupBy=orderClass&firmId=" + ownFirm).statusCode(200)
+        Api.get(YEARLY + "?from=2024&to=2025&groupBy=orderClass&firmId=" + ownFirm)
+                .statusCode(200)
                 .body("rows.find { it.key == '" + otherClass + "' }.label", equalTo(hidden.get(3)));
     }
 
@@ -221,28 +294,49 @@ class PartnerScopeTest {
         for (int i = 0; i < 3; i++) {
             TestData.firm();
         }
-        String adminCursor = Api.get("/api/v1/firms?limit=1").statusCode(200).extract().path("nextCursor");
-        asPartner().get("/api/v1/firms?limit=1&cursor=" + adminCursor).then().statusCode(400)
+        String adminCursor =
+                Api.get("/api/v1/firms?limit=1").statusCode(200).extract().path("nextCursor");
+        asPartner()
+                .get("/api/v1/firms?limit=1&cursor=" + adminCursor)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void movesItsOwnPlacementsButCannotCancelThem() {
-        asPartner().contentType("application/json").body(Map.of("status", "CANCELLED"))
-                .post("/api/v1/placements/" + ownPlacement + "/status").then().statusCode(403)
+        asPartner()
+                .contentType("application/json")
+                .body(Map.of("status", "CANCELLED"))
+                .post("/api/v1/placements/" + ownPlacement + "/status")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        asPartner().contentType("application/json").body(Map.of("status", "ACTIVE"))
-                .post("/api/v1/placements/" + ownPlacement + "/status").then().statusCode(200)
+        asPartner()
+                .contentType("application/json")
+                .body(Map.of("status", "ACTIVE"))
+                .post("/api/v1/placements/" + ownPlacement + "/status")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACTIVE"));
-        asPartner().contentType("application/json").body(Map.of("status", "TERMINATED", "reason", "实习生离职"))
-                .post("/api/v1/placements/" + ownPlacement + "/status").then().statusCode(200)
+        asPartner()
+                .contentType("application/json")
+                .body(Map.of("status", "TERMINATED", "reason", "实习生离职"))
+                .post("/api/v1/placements/" + ownPlacement + "/status")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("TERMINATED"));
     }
 
     @Test
     void mayNotWriteAnythingElse() {
-        asPartner().contentType("application/merge-patch+json").body("{\"name\": \"改名\"}")
-                .patch("/api/v1/firms/" + ownFirm).then().statusCode(403).contentType("application/problem+json");
+        asPartner()
+                .contentType("application/merge-patch+json")
+                .body("{\"name\": \"改名\"}")
+                .patch("/api/v1/firms/" + ownFirm)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
         asPartner().get("/api/v1/order-classes/" + ownClass + "/members").then().statusCode(403);
         asPartner().get("/api/v1/majors").then().statusCode(403);
     }
@@ -250,9 +344,13 @@ class PartnerScopeTest {
     @Test
     void tokensFromTheIdentityProviderCarryTheFirm() {
         String token = org.placementtracker.support.TestCredentials.token("hr-system", "PARTNER", ownFirm);
-        given().header("Authorization", "Bearer " + token).get("/api/v1/placements").then().statusCode(200)
+        given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/placements")
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(ownPlacement));
-        expectNotFound(given().header("Authorization", "Bearer " + token).get("/api/v1/placements/" + otherPlacement)
+        expectNotFound(given().header("Authorization", "Bearer " + token)
+                .get("/api/v1/placements/" + otherPlacement)
                 .then());
     }
 

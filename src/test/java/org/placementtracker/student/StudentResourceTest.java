@@ -54,7 +54,8 @@ class StudentResourceTest {
         String id = created.path("id");
         assertThat(created.header("Location"), endsWith(STUDENTS + "/" + id));
 
-        Api.get(STUDENTS + "/" + id).statusCode(200)
+        Api.get(STUDENTS + "/" + id)
+                .statusCode(200)
                 .body("id", equalTo(id))
                 .body("status", equalTo("ENROLLED"))
                 .body("idNumber", equalTo(masked));
@@ -76,13 +77,35 @@ class StudentResourceTest {
         String masked = "**************" + idNumber.substring(14);
 
         assertHidden(Api.get(STUDENTS + "/" + id).statusCode(200).body("idNumber", equalTo(masked)), idNumber);
-        assertHidden(Api.get(STUDENTS + "?majorCode=" + major).statusCode(200)
-                .body("items.idNumber", contains(masked)), idNumber);
-        assertHidden(Api.patch(STUDENTS + "/" + id, "{\"className\": \"24汽修2班\"}").statusCode(200)
-                .body("idNumber", equalTo(masked)), idNumber);
-        assertHidden(Api.post(STUDENTS, Map.of("studentNo", TestData.studentNo(), "name", "重复", "gender", "MALE",
-                "birthDate", BIRTH.toString(), "idNumber", idNumber, "majorCode", major, "cohortYear", 2024))
-                .statusCode(409).body("type", endsWith("/duplicate-id-number")), idNumber);
+        assertHidden(
+                Api.get(STUDENTS + "?majorCode=" + major).statusCode(200).body("items.idNumber", contains(masked)),
+                idNumber);
+        assertHidden(
+                Api.patch(STUDENTS + "/" + id, "{\"className\": \"24汽修2班\"}")
+                        .statusCode(200)
+                        .body("idNumber", equalTo(masked)),
+                idNumber);
+        assertHidden(
+                Api.post(
+                                STUDENTS,
+                                Map.of(
+                                        "studentNo",
+                                        TestData.studentNo(),
+                                        "name",
+                                        "重复",
+                                        "gender",
+                                        "MALE",
+                                        "birthDate",
+                                        BIRTH.toString(),
+                                        "idNumber",
+                                        idNumber,
+                                        "majorCode",
+                                        major,
+                                        "cohortYear",
+                                        2024))
+                        .statusCode(409)
+                        .body("type", endsWith("/duplicate-id-number")),
+                idNumber);
     }
 
     @Test
@@ -92,10 +115,13 @@ class StudentResourceTest {
         String wrong = valid.substring(0, 17) + (valid.charAt(17) == '1' ? '2' : '1');
         Map<String, Object> request = TestData.studentRequest(major);
         request.put("idNumber", wrong);
-        assertHidden(Api.post(STUDENTS, request)
-                .statusCode(400).contentType("application/problem+json")
-                .body("type", endsWith("/validation-failed"))
-                .body("errors.field", contains("idNumber")), wrong);
+        assertHidden(
+                Api.post(STUDENTS, request)
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("type", endsWith("/validation-failed"))
+                        .body("errors.field", contains("idNumber")),
+                wrong);
     }
 
     @Test
@@ -104,7 +130,8 @@ class StudentResourceTest {
         Map<String, Object> request = TestData.studentRequest(major);
         request.put("idNumber", TestData.idNumber(BIRTH.plusDays(1), true));
         Api.post(STUDENTS, request)
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains("idNumber"))
                 .body("errors.message", contains("does not match birthDate"));
@@ -117,7 +144,8 @@ class StudentResourceTest {
         request.put("gender", "FEMALE");
         request.put("idNumber", TestData.idNumber(BIRTH, true));
         Api.post(STUDENTS, request)
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("idNumber"))
                 .body("errors.message", contains("does not match gender"));
     }
@@ -135,7 +163,8 @@ class StudentResourceTest {
     @Test
     void rejectsAnUnknownMajor() {
         Api.post(STUDENTS, TestData.studentRequest(TestData.majorCode()))
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains("majorCode"));
     }
@@ -147,7 +176,8 @@ class StudentResourceTest {
         Api.post(STUDENTS, request).statusCode(201);
         request.put("name", "另一个学生");
         Api.post(STUDENTS, request)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/duplicate-student-no"));
     }
 
@@ -162,22 +192,26 @@ class StudentResourceTest {
         String elsewhere = TestData.student(otherMajor, Map.of("cohortYear", 2024, "name", marker + "乙"));
         String studentNo = Api.get(STUDENTS + "/" + enrolled).extract().path("studentNo");
 
-        Api.get(STUDENTS + "?majorCode=" + major).statusCode(200)
+        Api.get(STUDENTS + "?majorCode=" + major)
+                .statusCode(200)
                 .body("items.id", containsInAnyOrder(early, enrolled, graduated))
                 .body("nextCursor", nullValue());
-        Api.get(STUDENTS + "?majorCode=" + major + "&cohortYear=2024").statusCode(200)
+        Api.get(STUDENTS + "?majorCode=" + major + "&cohortYear=2024")
+                .statusCode(200)
                 .body("items.id", containsInAnyOrder(enrolled, graduated));
-        Api.get(STUDENTS + "?majorCode=" + major + "&status=GRADUATED").statusCode(200)
+        Api.get(STUDENTS + "?majorCode=" + major + "&status=GRADUATED")
+                .statusCode(200)
                 .body("items.id", contains(graduated));
-        Api.get(STUDENTS + "?majorCode=" + major + "&status=ENROLLED&cohortYear=2024").statusCode(200)
+        Api.get(STUDENTS + "?majorCode=" + major + "&status=ENROLLED&cohortYear=2024")
+                .statusCode(200)
                 .body("items.id", contains(enrolled));
-        Api.get(STUDENTS + "?q=" + marker).statusCode(200)
-                .body("items.id", containsInAnyOrder(early, elsewhere));
-        Api.get(STUDENTS + "?q=" + marker + "&majorCode=" + otherMajor).statusCode(200)
+        Api.get(STUDENTS + "?q=" + marker).statusCode(200).body("items.id", containsInAnyOrder(early, elsewhere));
+        Api.get(STUDENTS + "?q=" + marker + "&majorCode=" + otherMajor)
+                .statusCode(200)
                 .body("items.id", contains(elsewhere));
-        Api.get(STUDENTS + "?q=" + studentNo.toLowerCase()).statusCode(200)
-                .body("items.id", contains(enrolled));
-        Api.get(STUDENTS + "?majorCode=" + major + "&cohortYear=1999").statusCode(200)
+        Api.get(STUDENTS + "?q=" + studentNo.toLowerCase()).statusCode(200).body("items.id", contains(enrolled));
+        Api.get(STUDENTS + "?majorCode=" + major + "&cohortYear=1999")
+                .statusCode(200)
                 .body("items", empty());
     }
 
@@ -186,11 +220,22 @@ class StudentResourceTest {
         String major = TestData.major();
         String plain = TestData.student(major, Map.of("name", "王五"));
         String literal = TestData.student(major, Map.of("name", "王_五%"));
-        Api.json().queryParam("majorCode", major).queryParam("q", "%").get(STUDENTS).then().statusCode(200)
+        Api.json()
+                .queryParam("majorCode", major)
+                .queryParam("q", "%")
+                .get(STUDENTS)
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(literal));
-        Api.json().queryParam("majorCode", major).queryParam("q", "_").get(STUDENTS).then().statusCode(200)
+        Api.json()
+                .queryParam("majorCode", major)
+                .queryParam("q", "_")
+                .get(STUDENTS)
+                .then()
+                .statusCode(200)
                 .body("items.id", contains(literal));
-        Api.get(STUDENTS + "?majorCode=" + major + "&q=王").statusCode(200)
+        Api.get(STUDENTS + "?majorCode=" + major + "&q=王")
+                .statusCode(200)
                 .body("items.id", containsInAnyOrder(plain, literal));
     }
 
@@ -207,11 +252,17 @@ class StudentResourceTest {
 
     @Test
     void rejectsMalformedFilters() {
-        Api.get(STUDENTS + "?status=STUDYING").statusCode(400).contentType("application/problem+json")
+        Api.get(STUDENTS + "?status=STUDYING")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("status"));
-        Api.get(STUDENTS + "?cohortYear=soon").statusCode(400).contentType("application/problem+json")
+        Api.get(STUDENTS + "?cohortYear=soon")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("cohortYear"));
-        Api.get(STUDENTS + "?colour=red").statusCode(400).contentType("application/problem+json")
+        Api.get(STUDENTS + "?colour=red")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("colour"));
     }
 
@@ -227,7 +278,8 @@ class StudentResourceTest {
                 .body("className", equalTo("24汽修3班"))
                 .body("name", equalTo("李明"))
                 .body("majorCode", equalTo(major));
-        Api.get(STUDENTS + "/" + id).statusCode(200)
+        Api.get(STUDENTS + "/" + id)
+                .statusCode(200)
                 .body("phone", nullValue())
                 .body("status", equalTo("SUSPENDED"))
                 .body("name", equalTo("李明"));
@@ -238,20 +290,25 @@ class StudentResourceTest {
         String major = TestData.major();
         String id = TestData.student(major);
         Api.patch(STUDENTS + "/" + id, "{\"majorCode\": \"" + TestData.majorCode() + "\"}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("majorCode"));
         Api.patch(STUDENTS + "/" + id, "{\"name\": null}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("name"));
         Api.patch(STUDENTS + "/" + id, "{\"idNumber\": \"" + TestData.idNumber(BIRTH, false) + "\"}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.message", contains("does not match gender"));
         Api.patch(STUDENTS + "/" + id, "{\"cohortYear\": \"soon\"}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/validation-failed"))
                 .body("errors.field", contains("cohortYear"));
         Api.patch(STUDENTS + "/" + id, "{\"nickname\": \"小明\"}")
-                .statusCode(400).contentType("application/problem+json")
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/unknown-field"))
                 .body("errors.field", contains("nickname"));
         Api.get(STUDENTS + "/" + id).statusCode(200).body("cohortYear", equalTo(2024));
@@ -261,7 +318,9 @@ class StudentResourceTest {
     void deletesAStudent() {
         String id = TestData.student(TestData.major());
         Api.delete(STUDENTS + "/" + id).statusCode(204);
-        Api.get(STUDENTS + "/" + id).statusCode(404).contentType("application/problem+json")
+        Api.get(STUDENTS + "/" + id)
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/not-found"));
     }
 
@@ -270,7 +329,8 @@ class StudentResourceTest {
         String id = TestData.student(TestData.major());
         TestData.placement(id, TestData.firm(), "2025-03-01", "2025-05-31");
         Api.delete(STUDENTS + "/" + id)
-                .statusCode(409).contentType("application/problem+json")
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", endsWith("/still-referenced"));
         Api.get(STUDENTS + "/" + id).statusCode(200);
     }
@@ -280,7 +340,8 @@ class StudentResourceTest {
         String major = TestData.major();
         String name = "欧阳𠮷娜·迪丽热巴";
         String id = TestData.student(major, Map.of("name", name, "className", "24级汽车运用与维修（新能源）1班"));
-        Api.get(STUDENTS + "/" + id).statusCode(200)
+        Api.get(STUDENTS + "/" + id)
+                .statusCode(200)
                 .body("name", equalTo(name))
                 .body("className", equalTo("24级汽车运用与维修（新能源）1班"));
         Api.get(STUDENTS + "?majorCode=" + major).statusCode(200).body("items.name", contains(name));
@@ -297,21 +358,28 @@ class StudentResourceTest {
         String bai = TestData.student(major, Map.of("name", "白云"));
         String chen = TestData.student(major, Map.of("name", "陈静"));
 
-        Api.get(STUDENTS + "?majorCode=" + major + "&sort=name").statusCode(200)
+        Api.get(STUDENTS + "?majorCode=" + major + "&sort=name")
+                .statusCode(200)
                 .body("items.name", contains("阿明", "白云", "陈静", "张伟"))
                 .body("items.id", contains(a, bai, chen, zhang));
-        Api.get(STUDENTS + "?majorCode=" + major + "&sort=-name").statusCode(200)
+        Api.get(STUDENTS + "?majorCode=" + major + "&sort=-name")
+                .statusCode(200)
                 .body("items.name", contains("张伟", "陈静", "白云", "阿明"));
         // one row a page: the cursor continues in pinyin order too
-        assertEquals(List.of("阿明", "白云", "陈静", "张伟"),
+        assertEquals(
+                List.of("阿明", "白云", "陈静", "张伟"),
                 Api.all(STUDENTS + "?majorCode=" + major + "&sort=name&limit=1", "name"));
     }
 
     @Test
     void walksEveryStudentOnceWithCursors() {
         String major = TestData.major();
-        List<String> ids = List.of(TestData.student(major), TestData.student(major), TestData.student(major),
-                TestData.student(major), TestData.student(major));
+        List<String> ids = List.of(
+                TestData.student(major),
+                TestData.student(major),
+                TestData.student(major),
+                TestData.student(major),
+                TestData.student(major));
         List<List<String>> pages = Api.walk(STUDENTS + "?majorCode=" + major + "&limit=2", "id");
         assertEquals(List.of(2, 2, 1), pages.stream().map(List::size).toList());
         List<String> walked = pages.stream().flatMap(List::stream).toList();

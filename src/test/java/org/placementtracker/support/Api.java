@@ -11,8 +11,7 @@ import java.util.List;
 /** Shorthands for talking to the API as a client does. */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification json() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
@@ -23,8 +22,11 @@ public final class Api {
     }
 
     public static ValidatableResponse patch(String path, Object body) {
-        return given().contentType("application/merge-patch+json; charset=UTF-8").accept(ContentType.JSON).body(body)
-                .patch(path).then();
+        return given().contentType("application/merge-patch+json; charset=UTF-8")
+                .accept(ContentType.JSON)
+                .body(body)
+                .patch(path)
+                .then();
     }
 
     public static ValidatableResponse get(String path) {

@@ -9,8 +9,7 @@ public final class Await {
 
     private static final long POLL_MILLIS = 20;
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -30,8 +30,8 @@ public final class CapturedLog extends Handler implements AutoCloseable {
 
     @Override
     public synchronized void publish(LogRecord record) {
-        StringBuilder line = new StringBuilder(record.getLevel() + " " + record.getLoggerName() + " "
-                + record.getMessage());
+        StringBuilder line =
+                new StringBuilder(record.getLevel() + " " + record.getLoggerName() + " " + record.getMessage());
         if (record.getParameters() != null) {
             for (Object parameter : record.getParameters()) {
                 line.append(' ').append(parameter);
@@ -50,8 +50,7 @@ public final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

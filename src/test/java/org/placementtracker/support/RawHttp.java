@@ -26,8 +26,7 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * One kept-alive connection for many requests in a row (much faster than a connection each);
@@ -75,8 +74,13 @@ public final class RawHttp {
 
     private static byte[] request(String method, String target, String body, boolean closing, String... headerLines) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(RestAssured.port).append("\r\n");
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: localhost:")
+                .append(RestAssured.port)
+                .append("\r\n");
         if (closing) {
             head.append("Connection: close\r\n");
         }
@@ -104,7 +108,8 @@ public final class RawHttp {
             }
             headBytes.write(b);
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : (b == '\r' ? 1 : 0);
+                    ? matched + 1
+                    : (b == '\r' ? 1 : 0);
         }
         String[] lines = headBytes.toString(StandardCharsets.UTF_8).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
@@ -112,7 +117,9 @@ public final class RawHttp {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+                headers.put(
+                        lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim());
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -22,8 +22,7 @@ public final class ReportText {
 
     public static final List<String> FORMATS = List.of("json", "csv", "xlsx", "svg");
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     /** The UTF-8 file name ({@code filename*}, RFC 8187) of a {@code Content-Disposition} header. */
     public static String fileName(String contentDisposition) {
@@ -53,13 +52,15 @@ public final class ReportText {
                 text.append(sheet.getSheetName()).append('\n');
                 for (Row row : sheet) {
                     for (Cell cell : row) {
-                        text.append(switch (cell.getCellType()) {
-                            case STRING -> cell.getStringCellValue();
-                            case NUMERIC -> Double.toString(cell.getNumericCellValue());
-                            case FORMULA -> "=" + cell.getCellFormula();
-                            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
-                            default -> "";
-                        }).append('\t');
+                        text.append(
+                                        switch (cell.getCellType()) {
+                                            case STRING -> cell.getStringCellValue();
+                                            case NUMERIC -> Double.toString(cell.getNumericCellValue());
+                                            case FORMULA -> "=" + cell.getCellFormula();
+                                            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+                                            default -> "";
+                                        })
+                                .append('\t');
                     }
                     text.append('\n');
                 }

@@ -45,8 +45,7 @@ public class StatementLog implements Driver {
     }
 
     /** One {@code setXxx(index, value...)} call on a prepared statement. */
-    public record Binding(Method setter, Object[] arguments) {
-    }
+    public record Binding(Method setter, Object[] arguments) {}
 
     private static final int KEPT = 500;
     private static final AtomicLong EXECUTED = new AtomicLong();
@@ -67,7 +66,9 @@ public class StatementLog implements Driver {
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         Connection connection = postgres.connect(url, info);
-        return connection == null ? null : (Connection) proxy(Connection.class, connection, StatementLog::connectionCall);
+        return connection == null
+                ? null
+                : (Connection) proxy(Connection.class, connection, StatementLog::connectionCall);
     }
 
     /** Statements a connection hands out are logged; everything else passes through. */
@@ -76,14 +77,14 @@ public class StatementLog implements Driver {
         if (result instanceof Statement statement && method.getReturnType().isInterface()) {
             String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
             Map<Integer, Binding> bindings = new TreeMap<>();
-            return proxy(method.getReturnType(), statement,
-                    (t, m, a) -> statementCall(t, m, a, sql, bindings));
+            return proxy(method.getReturnType(), statement, (t, m, a) -> statementCall(t, m, a, sql, bindings));
         }
         return result;
     }
 
-    private static Object statementCall(Object target, Method method, Object[] args, String preparedSql,
-            Map<Integer, Binding> bindings) throws Throwable {
+    private static Object statementCall(
+            Object target, Method method, Object[] args, String preparedSql, Map<Integer, Binding> bindings)
+            throws Throwable {
         String name = method.getName();
         if (name.startsWith("set") && args != null && args.length >= 2 && args[0] instanceof Integer) {
             bindings.put((Integer) args[0], new Binding(method, args.clone()));

@@ -22,14 +22,17 @@ public final class TestCredentials {
     public static final String ADMIN_KEY = "ptk_" + random(32);
     private static final KeyPair TOKEN_KEYS = rsa();
 
-    private TestCredentials() {
-    }
+    private TestCredentials() {}
 
     static Map<String, String> configuration() {
         installDefaultCredential();
-        return Map.of("pt.data-key", Base64.getEncoder().encodeToString(randomBytes(32)),
-                "pt.bootstrap-admin-key", ADMIN_KEY,
-                "mp.jwt.verify.issuer", ISSUER,
+        return Map.of(
+                "pt.data-key",
+                Base64.getEncoder().encodeToString(randomBytes(32)),
+                "pt.bootstrap-admin-key",
+                ADMIN_KEY,
+                "mp.jwt.verify.issuer",
+                ISSUER,
                 "mp.jwt.verify.publickey",
                 Base64.getEncoder().encodeToString(TOKEN_KEYS.getPublic().getEncoded()));
     }
@@ -52,8 +55,12 @@ public final class TestCredentials {
 
     /** A JWT as the identity provider would sign it: the role in "groups", a partner's firm in "firm_id". */
     public static String token(String user, String role, String firmId) {
-        var claims = Jwt.issuer(ISSUER).subject(user).upn(user).groups(java.util.Set.of(role))
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600));
+        var claims = Jwt.issuer(ISSUER)
+                .subject(user)
+                .upn(user)
+                .groups(java.util.Set.of(role))
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600));
         if (firmId != null) {
             claims.claim("firm_id", firmId);
         }
@@ -68,8 +75,13 @@ public final class TestCredentials {
 
     /** A token signed by a key the service does not trust. */
     public static String signedByStranger(String user, String role) {
-        return Jwt.issuer(ISSUER).subject(user).upn(user).groups(java.util.Set.of(role))
-                .expiresAt(Instant.now().plusSeconds(600)).jws().sign(rsa().getPrivate());
+        return Jwt.issuer(ISSUER)
+                .subject(user)
+                .upn(user)
+                .groups(java.util.Set.of(role))
+                .expiresAt(Instant.now().plusSeconds(600))
+                .jws()
+                .sign(rsa().getPrivate());
     }
 
     public static List<String> roles() {

@@ -17,8 +17,7 @@ public final class TestData {
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
 
-    private TestData() {
-    }
+    private TestData() {}
 
     public static long next() {
         return SEQUENCE.incrementAndGet();
@@ -58,7 +57,8 @@ public final class TestData {
     /** A new major; returns its code. */
     public static String major() {
         String code = majorCode();
-        Api.post("/api/v1/majors", Map.of("code", code, "name", "汽车运用与维修" + code)).statusCode(201);
+        Api.post("/api/v1/majors", Map.of("code", code, "name", "汽车运用与维修" + code))
+                .statusCode(201);
         return code;
     }
 
@@ -136,14 +136,15 @@ public final class TestData {
 
     /** A new PLANNED rotation of the order class at its firm; returns its id. */
     public static String rotation(String orderClassId, String startDate, String endDate) {
-        return created("/api/v1/order-classes/" + orderClassId + "/rotations",
+        return created(
+                "/api/v1/order-classes/" + orderClassId + "/rotations",
                 Map.of("site", "总装车间", "startDate", startDate, "endDate", endDate, "mentorName", "张师傅"));
     }
 
     // ---- placements ----------------------------------------------------------------------
 
-    public static Map<String, Object> placementRequest(String studentId, String firmId, String startDate,
-            String endDate) {
+    public static Map<String, Object> placementRequest(
+            String studentId, String firmId, String startDate, String endDate) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("studentId", studentId);
         body.put("firmId", firmId);

@@ -32,15 +32,21 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 }
                 url = server.substring(0, server.lastIndexOf('/') + 1) + DATABASE;
             } else {
-                embedded = EmbeddedPostgres.builder().setServerConfig("timezone", "UTC").start();
+                embedded = EmbeddedPostgres.builder()
+                        .setServerConfig("timezone", "UTC")
+                        .start();
                 try (Connection c = embedded.getPostgresDatabase().getConnection()) {
                     recreate(c);
                 }
                 url = embedded.getJdbcUrl("postgres", DATABASE);
             }
-            Map<String, String> config = new java.util.HashMap<>(Map.of("quarkus.datasource.jdbc.url", url,
-                    "quarkus.datasource.username", user,
-                    "quarkus.datasource.password", password));
+            Map<String, String> config = new java.util.HashMap<>(Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    url,
+                    "quarkus.datasource.username",
+                    user,
+                    "quarkus.datasource.password",
+                    password));
             config.putAll(TestCredentials.configuration());
             return config;
         } catch (Exception e) {
