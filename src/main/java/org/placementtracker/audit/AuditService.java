@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +21,7 @@ import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
 import org.hibernate.envers.query.AuditQuery;
+import org.hibernate.envers.query.criteria.AuditCriterion;
 import org.hibernate.persister.entity.EntityPersister;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.EntityType;
@@ -124,8 +127,7 @@ public class AuditService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Revision> revisions(
-            Class<?> type, org.hibernate.envers.query.criteria.AuditCriterion which, Long olderThan, int max) {
+    private List<Revision> revisions(Class<?> type, AuditCriterion which, Long olderThan, int max) {
         AuditQuery query = AuditReaderFactory.get(em)
                 .createQuery()
                 .forRevisionsOfEntity(type, false, true)
@@ -153,7 +155,7 @@ public class AuditService {
         Map<String, Object> old = r.type() == RevisionType.ADD ? Map.of() : fields(before);
         Map<String, Object> now = r.type() == RevisionType.DEL ? Map.of() : fields(r.state());
         List<AuditEntry.Change> changes = new ArrayList<>();
-        Set<String> names = new java.util.LinkedHashSet<>(now.keySet());
+        Set<String> names = new LinkedHashSet<>(now.keySet());
         names.addAll(old.keySet());
         for (String name : names) {
             if (!NOISE.contains(name) && !Objects.equals(old.get(name), now.get(name))) {
@@ -198,7 +200,7 @@ public class AuditService {
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
             return value;
         }
-        if (value instanceof UUID || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal) {
+        if (value instanceof UUID || value instanceof Enum<?> || value instanceof Temporal) {
             return value.toString();
         }
         return String.valueOf(value);

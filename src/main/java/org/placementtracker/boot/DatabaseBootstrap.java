@@ -4,13 +4,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Chooses the database before the service starts. With {@code DB_URL} set, the service uses that
@@ -28,7 +33,7 @@ public final class DatabaseBootstrap {
     /** Inside the data folder; PostgreSQL ignores files it does not know there. */
     static final String KEY_FILE = "pt-data-key";
     /** Held so the level sticks: initdb's chatter is not news to someone starting the service. */
-    private static final java.util.logging.Logger EMBEDDED_LOG = java.util.logging.Logger.getLogger("io.zonky");
+    private static final Logger EMBEDDED_LOG = Logger.getLogger("io.zonky");
 
     private DatabaseBootstrap() {}
 
@@ -67,13 +72,12 @@ public final class DatabaseBootstrap {
                 key = Files.readString(earlier).trim();
             } else {
                 byte[] bytes = new byte[32];
-                new java.security.SecureRandom().nextBytes(bytes);
-                key = java.util.Base64.getEncoder().encodeToString(bytes);
+                new SecureRandom().nextBytes(bytes);
+                key = Base64.getEncoder().encodeToString(bytes);
             }
             Files.writeString(keyFile, key);
             try {
-                Files.setPosixFilePermissions(
-                        keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: the folder's own protection applies
             }
@@ -110,7 +114,7 @@ public final class DatabaseBootstrap {
     private static void startEmbedded() {
         Path dataDir = Path.of(System.getenv().getOrDefault("PT_DATA_DIR", ".data/postgres"))
                 .toAbsolutePath();
-        EMBEDDED_LOG.setLevel(java.util.logging.Level.WARNING);
+        EMBEDDED_LOG.setLevel(Level.WARNING);
         try {
             EmbeddedPostgres postgres = startEmbedded(dataDir);
             if (System.getenv(DATA_KEY) == null && System.getProperty(DATA_KEY) == null) {

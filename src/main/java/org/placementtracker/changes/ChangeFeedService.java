@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -227,7 +228,7 @@ public class ChangeFeedService {
                                 + "update change_feed_horizon h set txid = g.txid, seq = g.seq from "
                                 + "(select txid, seq from gone order by txid desc, seq desc limit 1) g "
                                 + "where (g.txid, g.seq) > (h.txid, h.seq)")) {
-            sweep.setTimestamp(1, Timestamp.from(java.time.Instant.now().minus(retention)));
+            sweep.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
             sweep.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot expire change-feed events", e);

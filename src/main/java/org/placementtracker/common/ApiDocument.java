@@ -2,7 +2,10 @@ package org.placementtracker.common;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -465,7 +468,7 @@ public class ApiDocument implements OASFilter {
 
     /** Visits every schema of the document, nested ones included, each once. */
     private static void everySchema(OpenAPI openAPI, SchemaVisitor visitor) {
-        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Schema> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Consumer<Schema> walk = new Consumer<>() {
             @Override
             public void accept(Schema schema) {
@@ -478,8 +481,7 @@ public class ApiDocument implements OASFilter {
                 }
                 accept(schema.getItems());
                 accept(schema.getNot());
-                for (List<Schema> list :
-                        java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                for (List<Schema> list : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
                     if (list != null) {
                         list.forEach(this);
                     }
@@ -568,7 +570,7 @@ public class ApiDocument implements OASFilter {
             schema.getProperties().values().forEach(p -> refsWithin(p, onRef));
         }
         refsWithin(schema.getItems(), onRef);
-        for (List<Schema> list : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+        for (List<Schema> list : Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
             if (list != null) {
                 list.forEach(s -> refsWithin(s, onRef));
             }

@@ -2,6 +2,7 @@ package org.placementtracker.common;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -85,7 +86,7 @@ public final class DatabaseConstraints {
     private DatabaseConstraints() {}
 
     /** The constraint and index names this table answers for; a test checks each still exists. */
-    public static java.util.Set<String> names() {
+    public static Set<String> names() {
         return KNOWN.keySet();
     }
 

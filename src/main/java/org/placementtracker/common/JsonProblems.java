@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** What a JSON body that cannot be read means to the client: which field, and what it must be. */
@@ -110,13 +114,13 @@ public final class JsonProblems {
         if (type == null) {
             return "value";
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "date (YYYY-MM-DD)";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+        if (type == Instant.class || type == OffsetDateTime.class) {
             return "timestamp (ISO-8601)";
         }
-        if (type == java.util.UUID.class) {
+        if (type == UUID.class) {
             return "id (UUID)";
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {

@@ -2,6 +2,8 @@ package org.placementtracker.common;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +48,7 @@ public final class Listing<E> {
         if (value != null) {
             conditions.add(condition);
             parameters.put(name, value);
-            scope.add(name + "="
-                    + java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8));
+            scope.add(name + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
         }
         return this;
     }

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +43,8 @@ public class MergePatch {
             result = mapper.readerFor(type).readValue(merged);
         } catch (JsonProcessingException e) {
             throw JsonProblems.of(e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Set<ConstraintViolation<R>> violations = validator.validate(result);
         if (!violations.isEmpty()) {

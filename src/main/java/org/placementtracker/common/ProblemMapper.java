@@ -3,6 +3,9 @@ package org.placementtracker.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
@@ -10,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +24,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -65,10 +70,7 @@ public class ProblemMapper {
     }
 
     /** Failed authentication never says which part was wrong. */
-    @ServerExceptionMapper({
-        io.quarkus.security.AuthenticationFailedException.class,
-        io.quarkus.security.UnauthorizedException.class
-    })
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
         return respond(
                 401,
@@ -80,7 +82,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(403, "forbidden", "Not allowed", "This caller may not do that", uri, List.of());
     }
 
@@ -157,7 +159,7 @@ public class ProblemMapper {
         };
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         Response fromDatabase = DatabaseConstraints.problemFor(e) == null ? null : databaseProblem(e, uri);
         if (fromDatabase != null) {
@@ -182,7 +184,7 @@ public class ProblemMapper {
         return problem(known, uri);
     }
 
-    private Response validation(java.util.Set<? extends ConstraintViolation<?>> violations, UriInfo uri) {
+    private Response validation(Set<? extends ConstraintViolation<?>> violations, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         boolean allQuery = !violations.isEmpty();
         for (ConstraintViolation<?> v : violations) {

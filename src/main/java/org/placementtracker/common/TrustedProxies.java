@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -85,7 +86,7 @@ final class TrustedProxies {
     private static byte[] literal(String text) {
         String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
         boolean v4 = bare.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")
-                && java.util.Arrays.stream(bare.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+                && Arrays.stream(bare.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
         boolean v6 = bare.contains(":") && bare.matches("[0-9A-Fa-f:.]+");
         if (!v4 && !v6) {
             return null;

@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Locale;
 
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,7 +24,7 @@ public @interface ValidIdNumber {
     class Check implements ConstraintValidator<ValidIdNumber, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || IdNumber.isValid(value.toUpperCase(java.util.Locale.ROOT));
+            return value == null || IdNumber.isValid(value.toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.UUID;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
@@ -22,7 +23,7 @@ public class FirmService {
 
     static final Sorts<Firm> SORTS = Sorts.byId((Firm f) -> f.id, "name")
             .withUnique("name", new SortColumn<>("e.name", String.class, f -> f.name))
-            .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, f -> f.createdAt));
+            .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, f -> f.createdAt));
 
     /** Filters of the firm list; null means "any". */
     public record Filter(String q, String industry, Firm.Status status) {}

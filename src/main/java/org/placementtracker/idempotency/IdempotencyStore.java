@@ -12,6 +12,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,7 +64,7 @@ public class IdempotencyStore {
                         + "idempotency_record where credential = :c and idem_key = :k and created_at > :since")
                 .setParameter("c", credential)
                 .setParameter("k", key)
-                .setParameter("since", java.time.OffsetDateTime.now().minus(retention))
+                .setParameter("since", OffsetDateTime.now().minus(retention))
                 .getResultList();
         if (!stored.isEmpty()) {
             Object[] row = stored.get(0);
@@ -109,7 +110,7 @@ public class IdempotencyStore {
         if (ThreadLocalRandom.current().nextInt(100) == 0) {
             // Expired records are swept now and then by the writers themselves: no scheduler needed.
             em.createNativeQuery("delete from idempotency_record where created_at < :before")
-                    .setParameter("before", java.time.OffsetDateTime.now().minus(retention))
+                    .setParameter("before", OffsetDateTime.now().minus(retention))
                     .executeUpdate();
         }
     }

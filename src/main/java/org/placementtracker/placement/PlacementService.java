@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.placementtracker.common.CursorCodec;
@@ -41,8 +43,8 @@ public class PlacementService {
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, p -> p.createdAt));
 
     /** What a partner firm may do to its own placements: start, complete, terminate. */
-    private static final java.util.Set<Placement.Status> PARTNER_MOVES =
-            java.util.EnumSet.of(Placement.Status.ACTIVE, Placement.Status.COMPLETED, Placement.Status.TERMINATED);
+    private static final Set<Placement.Status> PARTNER_MOVES =
+            EnumSet.of(Placement.Status.ACTIVE, Placement.Status.COMPLETED, Placement.Status.TERMINATED);
 
     /**
      * Filters of the placement list; null means "any". {@code year} selects the placements that count in

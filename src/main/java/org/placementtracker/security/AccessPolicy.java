@@ -5,6 +5,7 @@ import static org.placementtracker.security.Role.OFFICER;
 import static org.placementtracker.security.Role.PARTNER;
 import static org.placementtracker.security.Role.VIEWER;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,6 @@ public final class AccessPolicy {
 
     /** Every rule, for documentation and the role matrix test. */
     public static Map<String, Set<Role>> rules() {
-        return java.util.Collections.unmodifiableMap(RULES);
+        return Collections.unmodifiableMap(RULES);
     }
 }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -76,7 +77,7 @@ public class ApiKeyService {
         return Listing.of(ApiKey.class)
                 .filter(
                         "managed",
-                        caller.is(Role.ADMIN) ? null : java.util.List.of(Role.PARTNER, Role.VIEWER),
+                        caller.is(Role.ADMIN) ? null : List.of(Role.PARTNER, Role.VIEWER),
                         "e.role in :managed")
                 .page(em, cursors, SORTS.parse(null), page, k -> ApiKeyResponse.of(k, null));
     }

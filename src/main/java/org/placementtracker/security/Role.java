@@ -1,5 +1,7 @@
 package org.placementtracker.security;
 
+import java.util.Collection;
+
 /** What a caller may do; see {@link AccessPolicy} for the rule of every endpoint. */
 public enum Role {
     ADMIN,
@@ -8,7 +10,7 @@ public enum Role {
     PARTNER;
 
     /** The strongest of the roles a token names, or null when it names none of ours. */
-    static Role strongest(java.util.Collection<String> names) {
+    static Role strongest(Collection<String> names) {
         for (Role role : values()) {
             if (names.contains(role.name())) {
                 return role;

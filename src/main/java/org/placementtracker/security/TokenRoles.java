@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.placementtracker.common.Ids;
 
 /**
  * Turns a verified identity-provider token into a caller: the role from the configured role claim
@@ -41,8 +42,7 @@ public class TokenRoles implements SecurityIdentityAugmentor {
             Object claim = token.getClaim(firmClaim);
             firm = claim == null
                     ? null
-                    : org.placementtracker.common.Ids.parse(claim.toString().replace("\"", ""))
-                            .orElse(null);
+                    : Ids.parse(claim.toString().replace("\"", "")).orElse(null);
             if (firm == null) {
                 return Uni.createFrom().failure(new AuthenticationFailedException());
             }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +37,7 @@ public class StudentService {
             .withUnique("studentNo", new SortColumn<>("e.studentNo", String.class, s -> s.studentNo))
             .with("name", new SortColumn<>("e.name", String.class, s -> s.name))
             .with("cohortYear", new SortColumn<>("e.cohortYear", Integer.class, s -> s.cohortYear))
-            .with("createdAt", new SortColumn<>("e.createdAt", java.time.Instant.class, s -> s.createdAt));
+            .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, s -> s.createdAt));
 
     /** Filters of the student list; null means "any". */
     public record Filter(String majorCode, Integer cohortYear, Student.Status status, String q) {}
@@ -134,7 +135,7 @@ public class StudentService {
         IdNumberReveal reveal = new IdNumberReveal();
         reveal.id = UUID.randomUUID();
         reveal.studentId = id;
-        reveal.revealedAt = java.time.Instant.now();
+        reveal.revealedAt = Instant.now();
         reveal.persist();
         return StudentResponse.withIdNumber(
                 student, student.idNumberCipher == null ? null : cipher.decrypt(student.idNumberCipher));

@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -201,11 +203,11 @@ class BatchImportTest {
         second.put("externalRef", "HR-" + TestData.next());
         Api.post(PLACEMENTS, List.of(first, second)).statusCode(200).body("status", contains("created", "created"));
 
-        Map<String, Object> otherStudent = new java.util.HashMap<>(first);
+        Map<String, Object> otherStudent = new HashMap<>(first);
         otherStudent.put("studentId", TestData.student(major));
-        Map<String, Object> ontoSecond = new java.util.HashMap<>(first);
+        Map<String, Object> ontoSecond = new HashMap<>(first);
         ontoSecond.put("endDate", "2025-05-15");
-        Map<String, Object> shorter = new java.util.HashMap<>(first);
+        Map<String, Object> shorter = new HashMap<>(first);
         shorter.put("endDate", "2025-03-15");
         json().body(List.of(otherStudent, ontoSecond, shorter))
                 .queryParam("atomic", "false")
@@ -346,11 +348,11 @@ class BatchImportTest {
         return Api.all("/api/v1/students?majorCode=" + major, "id");
     }
 
-    private static io.restassured.specification.RequestSpecification json() {
+    private static RequestSpecification json() {
         return Api.json();
     }
 
-    private static io.restassured.specification.RequestSpecification csv(String text, boolean byteOrderMark) {
+    private static RequestSpecification csv(String text, boolean byteOrderMark) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (byteOrderMark) {
             body.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});

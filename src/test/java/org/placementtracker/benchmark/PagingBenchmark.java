@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,7 @@ public final class PagingBenchmark {
         long rows = 0;
         int pages = 0;
         String cursor = null;
-        List<String> cursors = new java.util.ArrayList<>();
+        List<String> cursors = new ArrayList<>();
         do {
             JsonNode page = JSON.readTree(service.get(withCursor(query, cursor)));
             rows += page.get("items").size();

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.TestCredentials;
@@ -35,12 +36,12 @@ class RateLimitTest {
      */
     private static void inOneWindow(Runnable steps) {
         for (int attempt = 0; ; attempt++) {
-            long minute = java.time.Instant.now().getEpochSecond() / 60;
+            long minute = Instant.now().getEpochSecond() / 60;
             try {
                 steps.run();
                 return;
             } catch (AssertionError e) {
-                if (attempt > 0 || java.time.Instant.now().getEpochSecond() / 60 == minute) {
+                if (attempt > 0 || Instant.now().getEpochSecond() / 60 == minute) {
                     throw e;
                 }
             }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.TestDatabase;
 
@@ -19,6 +20,6 @@ class HealthTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"));
+                .body("checks.name", Matchers.hasItem("Database connections health check"));
     }
 }

@@ -18,12 +18,15 @@ import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellType;
@@ -435,8 +438,7 @@ class ReportResourceTest {
                 .asString();
         List<String> texts = new ArrayList<>();
         List<String> titleLines = new ArrayList<>();
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("<text([^>]*)>(.*?)</text>").matcher(svg);
+        Matcher m = Pattern.compile("<text([^>]*)>(.*?)</text>").matcher(svg);
         while (m.find()) {
             String text = m.group(2)
                     .replaceAll("<[^>]+>", "")
@@ -629,7 +631,7 @@ class ReportResourceTest {
 
     @Test
     void defaultsToTheLastTenYears() {
-        int thisYear = java.time.Year.now().getValue();
+        int thisYear = Year.now().getValue();
         Api.get(YEARLY + "?firmId=" + firm)
                 .statusCode(200)
                 .body("from", equalTo(thisYear - 9))

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -122,9 +123,8 @@ class BootstrapAdminKeyTest {
             assertThat(refused.getMessage(), containsString("openssl rand -base64 32"));
         }
         assertThrows(ConfigurationException.class, () -> new PersonalDataCipher(Optional.empty()));
-        ConfigurationException shortSecret = assertThrows(
-                ConfigurationException.class,
-                () -> new CursorCodec(Optional.of("x"), new com.fasterxml.jackson.databind.ObjectMapper()));
+        ConfigurationException shortSecret =
+                assertThrows(ConfigurationException.class, () -> new CursorCodec(Optional.of("x"), new ObjectMapper()));
         assertThat(shortSecret.getMessage(), containsString("CURSOR_SECRET"));
     }
 }

@@ -14,9 +14,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
 import org.placementtracker.support.TestCredentials;
@@ -202,7 +204,7 @@ class CredentialsTest {
 
     @Test
     void noResponseToAnyRoleContainsAFullIdNumber() {
-        String idNumber = TestData.idNumber(java.time.LocalDate.of(2008, 5, 14), true);
+        String idNumber = TestData.idNumber(LocalDate.of(2008, 5, 14), true);
         String firm = TestData.firm();
         String student = TestData.student(TestData.major(), Map.of("idNumber", idNumber));
         TestData.placement(student, firm, "2025-06-01", "2025-06-30");
@@ -225,8 +227,7 @@ class CredentialsTest {
                         .then()
                         .extract()
                         .asString();
-                org.junit.jupiter.api.Assertions.assertFalse(
-                        body.contains(idNumber), caller.getKey() + " saw the full ID number at " + path);
+                Assertions.assertFalse(body.contains(idNumber), caller.getKey() + " saw the full ID number at " + path);
             }
         }
         Api.get("/api/v1/students/" + student)
@@ -236,7 +237,7 @@ class CredentialsTest {
 
     @Test
     void onlyAdminsRevealAnIdNumberAndEachRevealIsAudited() {
-        String idNumber = TestData.idNumber(java.time.LocalDate.of(2008, 5, 14), true);
+        String idNumber = TestData.idNumber(LocalDate.of(2008, 5, 14), true);
         String student = TestData.student(TestData.major(), Map.of("idNumber", idNumber));
         given().header("Authorization", Keys.bearer(Keys.create("OFFICER", null)))
                 .get("/api/v1/students/" + student + "?reveal=idNumber")

@@ -14,14 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
 import org.placementtracker.support.ReportText;
+import org.placementtracker.support.TestCredentials;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
 
@@ -59,8 +64,7 @@ class PartnerScopeTest {
         otherClass = TestData.orderClass(otherFirm, major, 5);
         ownRotation = TestData.rotation(ownClass, "2025-03-01", "2025-04-30");
         otherRotation = TestData.rotation(otherClass, "2025-03-01", "2025-04-30");
-        ownStudent = TestData.student(
-                major, Map.of("idNumber", TestData.idNumber(java.time.LocalDate.of(2008, 5, 14), true)));
+        ownStudent = TestData.student(major, Map.of("idNumber", TestData.idNumber(LocalDate.of(2008, 5, 14), true)));
         otherStudent = TestData.student(major);
         ownPlacement = TestData.placement(ownStudent, ownFirm, "2025-06-01", "2025-08-31");
         otherPlacement = TestData.placement(otherStudent, otherFirm, "2025-06-01", "2025-08-31");
@@ -90,7 +94,7 @@ class PartnerScopeTest {
                 .body("$", not(hasKey("idNumber")))
                 .body("$", not(hasKey("birthDate")))
                 .body("$", not(hasKey("phone")))
-                .body("name", org.hamcrest.Matchers.notNullValue());
+                .body("name", Matchers.notNullValue());
         asPartner()
                 .get("/api/v1/students")
                 .then()
@@ -198,7 +202,7 @@ class PartnerScopeTest {
                 Map.of("firmId", ownFirm, "site", "总装车间", "startDate", "2024-03-04", "endDate", "2024-04-26"));
         Api.post("/api/v1/rotations/" + rotationAtOwnFirm + "/dispatch", Map.of())
                 .statusCode(200)
-                .body("created", org.hamcrest.Matchers.hasSize(1));
+                .body("created", Matchers.hasSize(1));
         String ownMember = TestData.student(major);
         TestData.member(ownClass, ownMember);
         Map<String, Object> inOwnClass = TestData.placementRequest(ownMember, ownFirm, "2024-09-02", "2024-10-31");
@@ -230,7 +234,7 @@ class PartnerScopeTest {
                 BY_FIRM + "?from=2024&to=2025");
         for (String format : ReportText.FORMATS) {
             for (String query : queries) {
-                io.restassured.response.ExtractableResponse<?> answer = asPartner()
+                ExtractableResponse<?> answer = asPartner()
                         .get(query + (query.contains("?") ? "&" : "?") + "format=" + format)
                         .then()
                         .statusCode(200)
@@ -343,7 +347,7 @@ class PartnerScopeTest {
 
     @Test
     void tokensFromTheIdentityProviderCarryTheFirm() {
-        String token = org.placementtracker.support.TestCredentials.token("hr-system", "PARTNER", ownFirm);
+        String token = TestCredentials.token("hr-system", "PARTNER", ownFirm);
         given().header("Authorization", "Bearer " + token)
                 .get("/api/v1/placements")
                 .then()
@@ -358,7 +362,7 @@ class PartnerScopeTest {
         return asPartner().get(path).then().statusCode(404).extract().asString();
     }
 
-    private io.restassured.specification.RequestSpecification asPartner() {
+    private RequestSpecification asPartner() {
         return given().header("Authorization", Keys.bearer(ownKey));
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tests' own credentials, made fresh for every run: a data key, the bootstrap admin API key
@@ -58,7 +59,7 @@ public final class TestCredentials {
         var claims = Jwt.issuer(ISSUER)
                 .subject(user)
                 .upn(user)
-                .groups(java.util.Set.of(role))
+                .groups(Set.of(role))
                 .issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(600));
         if (firmId != null) {
@@ -78,7 +79,7 @@ public final class TestCredentials {
         return Jwt.issuer(ISSUER)
                 .subject(user)
                 .upn(user)
-                .groups(java.util.Set.of(role))
+                .groups(Set.of(role))
                 .expiresAt(Instant.now().plusSeconds(600))
                 .jws()
                 .sign(rsa().getPrivate());

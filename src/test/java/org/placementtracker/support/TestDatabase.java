@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -40,7 +41,7 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 }
                 url = embedded.getJdbcUrl("postgres", DATABASE);
             }
-            Map<String, String> config = new java.util.HashMap<>(Map.of(
+            Map<String, String> config = new HashMap<>(Map.of(
                     "quarkus.datasource.jdbc.url",
                     url,
                     "quarkus.datasource.username",
