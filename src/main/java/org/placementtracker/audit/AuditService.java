@@ -34,6 +34,7 @@ import org.placementtracker.major.Major;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.orderclass.OrderClassMember;
 import org.placementtracker.placement.Placement;
+import org.placementtracker.revision.AuditRevision;
 import org.placementtracker.rotation.Rotation;
 import org.placementtracker.security.ApiKey;
 import org.placementtracker.student.IdNumberReveal;

@@ -26,7 +26,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.placementtracker.common.DatabaseConstraints;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.JsonProblems;
@@ -34,6 +33,7 @@ import org.placementtracker.common.Problem;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.StrictJson;
 import org.placementtracker.common.Text;
+import org.placementtracker.common.TransactionLimits;
 import org.placementtracker.common.Upserted;
 
 /**
@@ -66,8 +66,6 @@ public class BatchImport {
             + "different request.";
 
     public static final int MAX_ROWS = 10_000;
-    /** Long enough for the largest batch on a slow machine. */
-    public static final int TRANSACTION_TIMEOUT_SECONDS = 600;
     /** What the default batch body limit (pt.http.max-batch-body-size) lets a CSV file be. */
     public static final int MAX_CSV_CHARS = 16 * 1024 * 1024;
 
@@ -89,9 +87,11 @@ public class BatchImport {
      * Imports the body's rows. {@code importer} is given every well-formed row and returns what
      * writes one of them in the caller's transaction; it must not be transactional itself (a row's
      * failure must not mark the batch rollback-only) and must check each row fully before changing
-     * anything. {@code alone} must run one row in a transaction of its own.
+     * anything. {@code alone} must run one row in a transaction of its own. Returns one result
+     * per row: with {@code atomic} all saved (the answer is 200), otherwise each row's own outcome
+     * (207).
      */
-    public <R> RestResponse<List<RowResult>> run(
+    public <R> List<RowResult> run(
             byte[] body,
             String contentType,
             boolean atomic,
@@ -106,7 +106,7 @@ public class BatchImport {
         List<Parsed<R>> rows =
                 nodes.stream().map(node -> parse(reader, node, rowType)).toList();
         if (allOrNothing) {
-            return RestResponse.ok(inOneTransaction(() -> allOrNothing(rows, importer, path)));
+            return inOneTransaction(() -> allOrNothing(rows, importer, path));
         }
         // An idempotent request runs inside the transaction that stores its answer.
         boolean joined = QuarkusTransaction.isActive();
@@ -126,10 +126,7 @@ public class BatchImport {
                 results.add(eachAlone(row, rows.get(row), alone, path));
             }
         }
-        return RestResponse.ResponseBuilder.<List<RowResult>>create(207)
-                .entity(results)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .build();
+        return results;
     }
 
     /** A row as read: the request, or why it could not be read. */
@@ -146,7 +143,7 @@ public class BatchImport {
     /** Runs in the caller's transaction if there is one (an idempotent request's), else in a new one. */
     private static <T> T inOneTransaction(Callable<T> work) {
         return QuarkusTransaction.joiningExisting()
-                .timeout(TRANSACTION_TIMEOUT_SECONDS)
+                .timeout(TransactionLimits.LONGEST_SECONDS)
                 .call(work);
     }
 

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.placementtracker.common.CallerCredential;
 import org.placementtracker.common.ProblemException;
-import org.placementtracker.security.CallerIdentity;
 
 /**
  * Safe retries for POSTs: with an {@code Idempotency-Key} header the operation runs through the
@@ -48,7 +48,7 @@ public class IdempotencyInterceptor {
         if (!VISIBLE.matcher(key).matches()) {
             throw ProblemException.invalid(HEADER, "must be 1 to 255 visible ASCII characters");
         }
-        Object credential = identity.getAttribute(CallerIdentity.CREDENTIAL);
+        Object credential = identity.getAttribute(CallerCredential.ATTRIBUTE);
         IdempotencyStore.Outcome outcome =
                 store.execute(String.valueOf(credential), key, fingerprint(operation), operation);
         if (outcome.replayed()) {

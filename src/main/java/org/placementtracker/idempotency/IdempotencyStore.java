@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.placementtracker.batch.BatchImport;
 import org.placementtracker.common.ProblemException;
+import org.placementtracker.common.TransactionLimits;
 
 /**
  * Runs an idempotent operation inside one transaction with its record: the first request's status
@@ -47,7 +47,7 @@ public class IdempotencyStore {
 
     // A batch import under a key runs in this transaction.
     @Transactional
-    @TransactionConfiguration(timeout = BatchImport.TRANSACTION_TIMEOUT_SECONDS)
+    @TransactionConfiguration(timeout = TransactionLimits.LONGEST_SECONDS)
     public Outcome execute(String credential, String key, String requestHash, InvocationContext operation)
             throws Exception {
         Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:k, 0))")

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.envers.RevisionType;
-import org.placementtracker.audit.AuditRevisions;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.FieldError;
 import org.placementtracker.common.Listing;
@@ -24,6 +23,7 @@ import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.major.Major;
+import org.placementtracker.revision.AuditRevisions;
 import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.student.Student;
 

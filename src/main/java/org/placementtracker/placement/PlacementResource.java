@@ -35,6 +35,7 @@ import org.placementtracker.batch.RowResult;
 import org.placementtracker.common.Created;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.MultiStatus;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.Problem;
@@ -118,7 +119,7 @@ public class PlacementResource {
                     @QueryParam("atomic")
                     @DefaultValue("true")
                     Boolean atomic) {
-        return imports.run(
+        List<RowResult> results = imports.run(
                 body,
                 contentType,
                 atomic,
@@ -126,6 +127,7 @@ public class PlacementResource {
                 PlacementRequest.class,
                 service::importer,
                 service::upsertAlone);
+        return atomic ? RestResponse.ok(results) : MultiStatus.of(results);
     }
 
     @POST

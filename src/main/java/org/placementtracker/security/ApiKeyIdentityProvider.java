@@ -8,6 +8,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.placementtracker.common.CallerCredential;
 
 /** Looks API keys up in the database on every request, so a revoked key stops working at once. */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                 .addRole(caller.role().name())
                 .addAttribute(CallerIdentity.ROLE, caller.role())
                 .addAttribute(CallerIdentity.NAME, caller.name())
-                .addAttribute(CallerIdentity.CREDENTIAL, caller.credential());
+                .addAttribute(CallerCredential.ATTRIBUTE, caller.credential());
         if (caller.firmId() != null) {
             builder.addAttribute(CallerIdentity.FIRM, caller.firmId());
         }

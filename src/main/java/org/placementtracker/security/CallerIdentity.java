@@ -9,8 +9,6 @@ public final class CallerIdentity {
     static final String ROLE = "pt.role";
     static final String FIRM = "pt.firm";
     static final String NAME = "pt.name";
-    /** Which credential made the request (an API key's id, or a token's issuer and subject). */
-    public static final String CREDENTIAL = "pt.credential";
 
     private CallerIdentity() {}
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.placementtracker.common.CallerCredential;
 import org.placementtracker.common.Ids;
 
 /**
@@ -51,7 +52,7 @@ public class TokenRoles implements SecurityIdentityAugmentor {
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(CallerIdentity.ROLE, role)
                 .addAttribute(CallerIdentity.NAME, name)
-                .addAttribute(CallerIdentity.CREDENTIAL, "token:" + token.getIssuer() + "/" + token.getSubject());
+                .addAttribute(CallerCredential.ATTRIBUTE, "token:" + token.getIssuer() + "/" + token.getSubject());
         if (firm != null) {
             builder.addAttribute(CallerIdentity.FIRM, firm);
         }

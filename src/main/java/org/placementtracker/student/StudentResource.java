@@ -37,6 +37,7 @@ import org.placementtracker.batch.RowResult;
 import org.placementtracker.common.Created;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.MultiStatus;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.Problem;
@@ -122,7 +123,7 @@ public class StudentResource {
                     @QueryParam("atomic")
                     @DefaultValue("true")
                     Boolean atomic) {
-        return imports.run(
+        List<RowResult> results = imports.run(
                 body,
                 contentType,
                 atomic,
@@ -130,6 +131,7 @@ public class StudentResource {
                 StudentRequest.class,
                 service::importer,
                 service::upsertAlone);
+        return atomic ? RestResponse.ok(results) : MultiStatus.of(results);
     }
 
     @POST

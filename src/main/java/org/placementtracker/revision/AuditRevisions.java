@@ -1,4 +1,4 @@
-package org.placementtracker.audit;
+package org.placementtracker.revision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package org.placementtracker.audit;
+package org.placementtracker.revision;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
