@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +49,7 @@ public class RateLimit {
     private final int perMinute;
     private final int maxCallers;
     private final TrustedProxies proxies;
+    private final Clock clock;
     private final AtomicReference<Window> current = new AtomicReference<>(new Window(-1, Map.of()));
     /** Digests of credentials accepted lately; cleared whole when full, then learnt again. */
     private final Map<String, Boolean> recognised = new ConcurrentHashMap<>();
@@ -56,7 +57,9 @@ public class RateLimit {
     public RateLimit(
             @ConfigProperty(name = "pt.rate-limit.per-minute", defaultValue = "1200") int perMinute,
             @ConfigProperty(name = "pt.rate-limit.max-callers", defaultValue = "100000") int maxCallers,
-            @ConfigProperty(name = "pt.rate-limit.trusted-proxies") Optional<List<String>> trustedProxies) {
+            @ConfigProperty(name = "pt.rate-limit.trusted-proxies") Optional<List<String>> trustedProxies,
+            Clock clock) {
+        this.clock = clock;
         this.perMinute = perMinute;
         this.maxCallers = maxCallers;
         this.proxies = new TrustedProxies(trustedProxies.orElse(List.of()));
@@ -75,7 +78,7 @@ public class RateLimit {
                         + proxies.clientOf(
                                 http.remoteAddress().hostAddress(),
                                 http.headers().getAll("X-Forwarded-For"));
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         int used = take(caller, now / 60);
         long reset = (now / 60 + 1) * 60 - now;
         request.setProperty(REMAINING, Math.max(0, perMinute - used));

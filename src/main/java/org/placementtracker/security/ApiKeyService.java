@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,17 +39,20 @@ public class ApiKeyService {
     private final CursorCodec cursors;
     private final Optional<String> bootstrapKey;
     private final boolean identityProviderConfigured;
+    private final Clock clock;
 
     public ApiKeyService(
             EntityManager em,
             AgroalDataSource dataSource,
             CursorCodec cursors,
+            Clock clock,
             @ConfigProperty(name = "pt.bootstrap-admin-key") Optional<String> bootstrapKey,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwksLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtPublicKey) {
         this.em = em;
         this.dataSource = dataSource;
         this.cursors = cursors;
+        this.clock = clock;
         this.bootstrapKey = bootstrapKey;
         this.identityProviderConfigured = jwksLocation.isPresent() || jwtPublicKey.isPresent();
     }
@@ -62,7 +67,7 @@ public class ApiKeyService {
         } else if (request.firmId() != null) {
             throw ProblemException.invalid("firmId", "only PARTNER keys are bound to a firm");
         }
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(Instant.now())) {
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
             throw ProblemException.invalid("expiresAt", "must be in the future");
         }
         String key = ApiKeys.newKey();
@@ -88,7 +93,7 @@ public class ApiKeyService {
             throw ProblemException.notFound("API key", id);
         }
         if (key.revokedAt == null) {
-            key.revokedAt = Instant.now();
+            key.revokedAt = clock.instant();
         }
     }
 
@@ -101,8 +106,9 @@ public class ApiKeyService {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement(
                         "select name, role, firm_id, id from api_key where key_hash = ? and revoked_at is null "
-                                + "and (expires_at is null or expires_at > now())")) {
+                                + "and (expires_at is null or expires_at > ?)")) {
             select.setString(1, ApiKeys.hash(presented));
+            select.setTimestamp(2, Timestamp.from(clock.instant()));
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
                         ? Optional.of(new Caller(
@@ -156,7 +162,9 @@ public class ApiKeyService {
 
     private long usableAdminKeys() {
         return ApiKey.count(
-                "role = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", Role.ADMIN, Instant.now());
+                "role = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)",
+                Role.ADMIN,
+                clock.instant());
     }
 
     /**

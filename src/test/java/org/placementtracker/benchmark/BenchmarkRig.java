@@ -1,5 +1,7 @@
 package org.placementtracker.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What every benchmark stands on: a fresh database (on BENCH_DB_URL's server, or an embedded
@@ -177,18 +180,20 @@ final class BenchmarkRig {
             return answer;
         }
 
-        private void awaitReady() throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    get("/q/health/ready");
-                    return;
-                } catch (IOException | IllegalStateException e) {
-                    // not listening, or not ready yet
-                }
-                Thread.sleep(200);
+        private void awaitReady() {
+            try {
+                await("the service is ready")
+                        .atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(200))
+                        .ignoreExceptionsInstanceOf(IOException.class)
+                        .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                        .until(() -> {
+                            get("/q/health/ready"); // throws until it answers 200
+                            return true;
+                        });
+            } catch (ConditionTimeoutException e) {
+                throw new IllegalStateException("service did not become ready; see target/benchmark/service.log");
             }
-            throw new IllegalStateException("service did not become ready; see target/benchmark/service.log");
         }
 
         @Override

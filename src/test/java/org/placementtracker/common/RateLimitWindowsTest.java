@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class RateLimitWindowsTest {
 
     @Test
     void aFloodOfNewCallersIsCountedInOneOverflowWindow() {
-        RateLimit limit = new RateLimit(5, 100, Optional.empty());
+        RateLimit limit = new RateLimit(5, 100, Optional.empty(), Clock.systemUTC());
         for (int i = 0; i < 10_000; i++) {
             limit.take("address:" + i, 1);
         }
@@ -25,7 +26,7 @@ class RateLimitWindowsTest {
 
     @Test
     void aNewMinuteStartsAfresh() {
-        RateLimit limit = new RateLimit(5, 100, Optional.empty());
+        RateLimit limit = new RateLimit(5, 100, Optional.empty(), Clock.systemUTC());
         for (int i = 0; i < 50; i++) {
             limit.take("address:" + i, 1);
         }

@@ -1,5 +1,6 @@
 package org.placementtracker.rotation;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -32,7 +33,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.support.Api;
-import org.placementtracker.support.Await;
 import org.placementtracker.support.StatementLog;
 import org.placementtracker.support.TestData;
 import org.placementtracker.support.TestDatabase;
@@ -374,14 +374,16 @@ class RotationResourceTest {
      * be in a transaction: PostgreSQL shows a transaction the activity it saw at its first look.
      */
     private static void awaitLockWaits(Connection db, int waiting) throws Exception {
-        Await.until(waiting + " transactions wait for a lock", Duration.ofSeconds(30), () -> {
-            try (PreparedStatement count = db.prepareStatement("select count(*) from pg_stat_activity "
-                            + "where datname = current_database() and wait_event_type = 'Lock'");
-                    ResultSet found = count.executeQuery()) {
-                found.next();
-                return found.getInt(1) >= waiting;
-            }
-        });
+        await(waiting + " transactions wait for a lock")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> {
+                    try (PreparedStatement count = db.prepareStatement("select count(*) from pg_stat_activity "
+                                    + "where datname = current_database() and wait_event_type = 'Lock'");
+                            ResultSet found = count.executeQuery()) {
+                        found.next();
+                        return found.getInt(1) >= waiting;
+                    }
+                });
     }
 
     private static String rotationsOf(String orderClassId) {
