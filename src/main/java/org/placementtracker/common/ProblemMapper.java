@@ -143,7 +143,8 @@ public class ProblemMapper {
                         415,
                         "unsupported-media-type",
                         "Unsupported media type",
-                        "The request's Content-Type is not supported here",
+                        "The request's Content-Type is not supported here: send application/json, "
+                                + "application/merge-patch+json for PATCH, or text/csv to a batch import",
                         uri,
                         List.of());
             default ->

@@ -191,7 +191,8 @@ class ProblemDetailsTest {
                 .patch("/api/v1/majors/700206")
                 .then()
                 .statusCode(415)
-                .contentType(PROBLEM);
+                .contentType(PROBLEM)
+                .body("detail", containsString("application/merge-patch+json for PATCH"));
     }
 
     @Test

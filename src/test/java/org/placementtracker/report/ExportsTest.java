@@ -1,6 +1,7 @@
 package org.placementtracker.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.simple.SimpleLoggerContextFactory;
 import org.junit.jupiter.api.Test;
 
 /** CSV cells a spreadsheet would take for formulas, checked without a server: every start OWASP names. */
@@ -60,5 +63,13 @@ class ExportsTest {
                 .get()
                 .parse(new StringReader(csv.substring(1)))
                 .getRecords();
+    }
+
+    /** The spreadsheet library logs through Log4j's API; without a provider it writes an ERROR to stderr. */
+    @Test
+    void theSpreadsheetLibraryLogsIntoTheServiceLog() {
+        assertFalse(
+                LogManager.getFactory() instanceof SimpleLoggerContextFactory,
+                "Log4j API has no provider: " + LogManager.getFactory().getClass());
     }
 }
