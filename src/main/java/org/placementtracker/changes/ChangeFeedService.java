@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.EntityType;
 import org.placementtracker.common.PageRequest;
@@ -77,14 +76,11 @@ public class ChangeFeedService {
     private final Duration retention;
 
     public ChangeFeedService(
-            AgroalDataSource dataSource,
-            CursorCodec cursors,
-            CurrentCaller caller,
-            @ConfigProperty(name = "pt.change-feed.retention", defaultValue = "30D") Duration retention) {
+            AgroalDataSource dataSource, CursorCodec cursors, CurrentCaller caller, ChangeFeedSettings settings) {
         this.dataSource = dataSource;
         this.cursors = cursors;
         this.caller = caller;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     public ChangePage after(String cursor, PageRequest page) {

@@ -1,7 +1,6 @@
 package org.placementtracker.common;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -17,11 +16,9 @@ public class BodySizeLimit {
     private final long maxBytes;
     private final long maxBatchBytes;
 
-    public BodySizeLimit(
-            @ConfigProperty(name = "pt.http.max-body-size", defaultValue = "1048576") long maxBytes,
-            @ConfigProperty(name = "pt.http.max-batch-body-size", defaultValue = "16777216") long maxBatchBytes) {
-        this.maxBytes = maxBytes;
-        this.maxBatchBytes = maxBatchBytes;
+    public BodySizeLimit(HttpSettings settings) {
+        this.maxBytes = settings.maxBodySize();
+        this.maxBatchBytes = settings.maxBatchBodySize();
     }
 
     @ServerRequestFilter(preMatching = true)

@@ -3,7 +3,6 @@ package org.placementtracker.common;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -15,12 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Opaque, tamper-evident list cursors: the position of the last row seen, bound to the query it
- * came from and signed with HMAC-SHA256. Several instances must share {@code pt.cursor.secret}
+ * came from and signed with HMAC-SHA256. Several instances must share {@code CURSOR_SECRET}
  * for a cursor from one to be accepted by another.
  */
 @Startup
@@ -40,17 +38,11 @@ public class CursorCodec {
      */
     public static final int MAX_LENGTH = 4096;
 
-    /** A secret shorter than this could be guessed, and cursors forged to reach rows of another query. */
-    static final int MIN_SECRET_LENGTH = 32;
-
-    public CursorCodec(@ConfigProperty(name = "pt.cursor.secret") Optional<String> secret, ObjectMapper mapper) {
+    public CursorCodec(CursorSettings settings, ObjectMapper mapper) {
+        Optional<String> secret = settings.secret();
         this.mapper = mapper;
+        // Its length was checked with the settings (CursorSettings).
         if (secret.isPresent() && !secret.get().isBlank()) {
-            if (secret.get().trim().length() < MIN_SECRET_LENGTH) {
-                throw new ConfigurationException("CURSOR_SECRET must have at least " + MIN_SECRET_LENGTH
-                        + " characters (it signs list cursors): generate one with `openssl rand -base64 32` and give "
-                        + "every instance the same");
-            }
             this.key = secret.get().trim().getBytes(StandardCharsets.UTF_8);
         } else {
             this.key = new byte[32];

@@ -36,12 +36,12 @@ public class HttpEdge {
 
     public HttpEdge(
             ObjectMapper mapper,
-            @ConfigProperty(name = "pt.http.max-uri-length", defaultValue = "8192") int maxUriLength,
-            @ConfigProperty(name = "pt.http.max-header-bytes", defaultValue = "16384") int maxHeaderBytes,
+            HttpSettings settings,
+            // Quarkus' own setting (CORS_ORIGINS), read here too: a foreign Origin is refused as a problem.
             @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins) {
         this.mapper = mapper;
-        this.maxUriLength = maxUriLength;
-        this.maxHeaderBytes = maxHeaderBytes;
+        this.maxUriLength = settings.maxUriLength();
+        this.maxHeaderBytes = settings.maxHeaderBytes();
         this.allowedOrigins = origins.orElse(List.of()).stream()
                 .map(String::trim)
                 .filter(o -> !o.isEmpty())

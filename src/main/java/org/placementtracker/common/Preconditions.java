@@ -2,7 +2,6 @@ package org.placementtracker.common;
 
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Conditional writes (RFC 9110): a PATCH or DELETE carrying {@code If-Match} proceeds only if the
@@ -18,11 +17,9 @@ public class Preconditions {
     private final HttpServerRequest request;
     private final boolean required;
 
-    public Preconditions(
-            HttpServerRequest request,
-            @ConfigProperty(name = "pt.require-if-match", defaultValue = "false") boolean required) {
+    public Preconditions(HttpServerRequest request, HttpSettings settings) {
         this.request = request;
-        this.required = required;
+        this.required = settings.requireIfMatch();
     }
 
     /** Throws 412 when If-Match names another version, 428 when it is required and missing. */

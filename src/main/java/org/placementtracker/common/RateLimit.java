@@ -1,7 +1,8 @@
 package org.placementtracker.common;
 
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -36,7 +36,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * minute ends (no sweeping), and a table that holds {@code pt.rate-limit.max-callers} callers
  * counts any further newcomer in one shared overflow window.
  */
-@Singleton
+// Application-scoped, not a singleton: the authentication mechanism that holds it is made while the
+// application starts, before the runtime settings exist; the proxy makes the limiter on first use.
+@ApplicationScoped
 public class RateLimit {
 
     private static final String REMAINING = "pt.rate-limit.remaining";
@@ -54,11 +56,12 @@ public class RateLimit {
     /** Digests of credentials accepted lately; cleared whole when full, then learnt again. */
     private final Map<String, Boolean> recognised = new ConcurrentHashMap<>();
 
-    public RateLimit(
-            @ConfigProperty(name = "pt.rate-limit.per-minute", defaultValue = "1200") int perMinute,
-            @ConfigProperty(name = "pt.rate-limit.max-callers", defaultValue = "100000") int maxCallers,
-            @ConfigProperty(name = "pt.rate-limit.trusted-proxies") Optional<List<String>> trustedProxies,
-            Clock clock) {
+    @Inject
+    public RateLimit(RateLimitSettings settings, Clock clock) {
+        this(settings.perMinute(), settings.maxCallers(), settings.trustedProxies(), clock);
+    }
+
+    RateLimit(int perMinute, int maxCallers, Optional<List<String>> trustedProxies, Clock clock) {
         this.clock = clock;
         this.perMinute = perMinute;
         this.maxCallers = maxCallers;

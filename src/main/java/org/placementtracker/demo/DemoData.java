@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,7 +69,8 @@ public class DemoData {
     private final AgroalDataSource dataSource;
     private final boolean enabled;
 
-    DemoData(AgroalDataSource dataSource, @ConfigProperty(name = "pt.demo-data.enabled") boolean enabled) {
+    DemoData(AgroalDataSource dataSource, DemoSettings settings) {
+        boolean enabled = settings.enabled();
         this.dataSource = dataSource;
         this.enabled = enabled;
     }

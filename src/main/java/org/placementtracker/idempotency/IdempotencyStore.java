@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.TransactionLimits;
@@ -36,13 +35,10 @@ public class IdempotencyStore {
     private final ObjectMapper mapper;
     private final Duration retention;
 
-    public IdempotencyStore(
-            EntityManager em,
-            ObjectMapper mapper,
-            @ConfigProperty(name = "pt.idempotency.retention", defaultValue = "24H") Duration retention) {
+    public IdempotencyStore(EntityManager em, ObjectMapper mapper, IdempotencySettings settings) {
         this.em = em;
         this.mapper = mapper;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     // A batch import under a key runs in this transaction.

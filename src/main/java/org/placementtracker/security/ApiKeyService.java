@@ -46,14 +46,14 @@ public class ApiKeyService {
             AgroalDataSource dataSource,
             CursorCodec cursors,
             Clock clock,
-            @ConfigProperty(name = "pt.bootstrap-admin-key") Optional<String> bootstrapKey,
+            SecuritySettings settings,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> jwksLocation,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> jwtPublicKey) {
         this.em = em;
         this.dataSource = dataSource;
         this.cursors = cursors;
         this.clock = clock;
-        this.bootstrapKey = bootstrapKey;
+        this.bootstrapKey = settings.bootstrapAdminKey();
         this.identityProviderConfigured = jwksLocation.isPresent() || jwtPublicKey.isPresent();
     }
 
@@ -139,10 +139,7 @@ public class ApiKeyService {
     @Transactional
     void bootstrap(String configuredKey, boolean developmentMode, boolean identityProvider) {
         String key = configuredKey == null || configuredKey.isBlank() ? null : configuredKey.trim();
-        if (key != null && (!ApiKeys.looksLikeKey(key) || key.length() < 36 || !key.matches("ptk_[A-Za-z0-9_-]+"))) {
-            throw new ConfigurationException("PT_BOOTSTRAP_ADMIN_KEY must be ptk_ followed by at least 32 letters, "
-                    + "digits, - or _: generate one with `echo ptk_$(openssl rand -hex 24)`");
-        }
+        // Its form was checked with the settings (SecuritySettings).
         em.createNativeQuery("select pg_advisory_xact_lock(7245001)").getSingleResult();
         if (usableAdminKeys() > 0) {
             return;

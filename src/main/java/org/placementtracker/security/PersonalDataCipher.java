@@ -3,6 +3,7 @@ package org.placementtracker.security;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,7 +15,6 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Encrypts sensitive personal data (resident ID numbers) at rest with AES-256-GCM under the key in
@@ -31,7 +31,12 @@ public class PersonalDataCipher {
     private final SecretKeySpec lookupKey;
     private final SecureRandom random = new SecureRandom();
 
-    public PersonalDataCipher(@ConfigProperty(name = "pt.data-key") Optional<String> base64Key) {
+    @Inject
+    public PersonalDataCipher(SecuritySettings settings) {
+        this(settings.dataKey());
+    }
+
+    PersonalDataCipher(Optional<String> base64Key) {
         byte[] key = decode(base64Key.orElse(""));
         this.encryptionKey = new SecretKeySpec(key, "AES");
         this.lookupKey =

@@ -8,7 +8,6 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.placementtracker.common.CallerCredential;
 import org.placementtracker.common.Ids;
@@ -23,8 +22,8 @@ public class TokenRoles implements SecurityIdentityAugmentor {
 
     private final String firmClaim;
 
-    public TokenRoles(@ConfigProperty(name = "pt.jwt.firm-claim", defaultValue = "firm_id") String firmClaim) {
-        this.firmClaim = firmClaim;
+    public TokenRoles(SecuritySettings settings) {
+        this.firmClaim = settings.jwtFirmClaim();
     }
 
     @Override

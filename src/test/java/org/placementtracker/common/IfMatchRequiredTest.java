@@ -21,7 +21,7 @@ class IfMatchRequiredTest {
     public static class Required implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("pt.require-if-match", "true");
+            return Map.of("pt.http.require-if-match", "true");
         }
     }
 

@@ -28,9 +28,9 @@ public final class TestCredentials {
     static Map<String, String> configuration() {
         installDefaultCredential();
         return Map.of(
-                "pt.data-key",
+                "pt.security.data-key",
                 Base64.getEncoder().encodeToString(randomBytes(32)),
-                "pt.bootstrap-admin-key",
+                "pt.security.bootstrap-admin-key",
                 ADMIN_KEY,
                 "mp.jwt.verify.issuer",
                 ISSUER,
