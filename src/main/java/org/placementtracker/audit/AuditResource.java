@@ -1,5 +1,8 @@
 package org.placementtracker.audit;
 
+import static org.placementtracker.security.Roles.ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +34,7 @@ public class AuditResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN})
     @GET
     @Operation(
             summary = "History of one entity",

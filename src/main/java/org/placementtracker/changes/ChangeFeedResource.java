@@ -1,5 +1,11 @@
 package org.placementtracker.changes;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -26,6 +32,7 @@ public class ChangeFeedResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Operation(
             summary = "Changes after a cursor",

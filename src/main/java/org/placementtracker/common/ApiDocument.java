@@ -113,10 +113,13 @@ public class ApiDocument implements OASFilter {
         }
         everySchema(openAPI, ApiDocument::plainReference);
         Set<String> versionedViews = versionedViews(openAPI);
+        Map<String, List<String>> roles = DeclaredRoles.beside(ApiDocument.class);
         openAPI.getPaths()
                 .getPathItems()
-                .forEach((path, item) -> item.getOperations()
-                        .forEach((method, operation) -> document(openAPI, path, method, operation, versionedViews)));
+                .forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+                    document(openAPI, path, method, operation, versionedViews);
+                    roles(operation, roles.getOrDefault(method.name() + " " + path, List.of()));
+                }));
         declareBearerScheme(openAPI);
         dropUnusedSchemas(openAPI);
         // The one server is the host that serves the document, for the school's own clients and its partners.
@@ -126,6 +129,19 @@ public class ApiDocument implements OASFilter {
     }
 
     // ---- each operation ---------------------------------------------------------------------------
+
+    /**
+     * Who may call the operation, as its resource method declares it: {@code x-roles} for tools and
+     * a sentence for readers. Generated from the code, so the document cannot drift from it.
+     */
+    private static void roles(Operation operation, List<String> roles) {
+        operation.addExtension("x-roles", roles);
+        String who = roles.isEmpty()
+                ? "Roles: none (the operation declares no role and is refused to everyone)."
+                : "Roles: " + String.join(", ", roles) + ".";
+        String description = operation.getDescription();
+        operation.setDescription(description == null || description.isBlank() ? who : description + " " + who);
+    }
 
     private static void document(
             OpenAPI openAPI, String path, PathItem.HttpMethod method, Operation operation, Set<String> versionedViews) {

@@ -1,6 +1,12 @@
 package org.placementtracker.firm;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +59,7 @@ public class FirmResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @ResponseStatus(201)
@@ -73,6 +80,7 @@ public class FirmResource {
         return Created.at("/api/v1/firms/" + created.id(), created);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Operation(summary = "List partner firms", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<FirmResponse> listFirms(
@@ -97,6 +105,7 @@ public class FirmResource {
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a partner firm", description = "404 when no firm has this id.")
@@ -104,6 +113,7 @@ public class FirmResource {
         return service.get(id);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -128,6 +138,7 @@ public class FirmResource {
         return service.patch(id, patch);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)

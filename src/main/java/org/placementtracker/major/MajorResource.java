@@ -1,6 +1,11 @@
 package org.placementtracker.major;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.VIEWER;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +52,7 @@ public class MajorResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @ResponseStatus(201)
@@ -76,6 +82,7 @@ public class MajorResource {
         return Created.at("/api/v1/majors/" + created.code(), created);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER})
     @GET
     @Operation(summary = "List majors", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<MajorResponse> listMajors(
@@ -95,6 +102,7 @@ public class MajorResource {
         return service.list(Text.blankToNull(q), sort, PageRequest.of(limit, cursor));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER})
     @GET
     @Path("/{code}")
     @Operation(summary = "Get a major", description = "404 when no major has this code.")
@@ -102,6 +110,7 @@ public class MajorResource {
         return service.get(code);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @PATCH
     @Path("/{code}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -123,6 +132,7 @@ public class MajorResource {
         return service.patch(code, patch);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @DELETE
     @Path("/{code}")
     @ResponseStatus(204)

@@ -1,6 +1,12 @@
 package org.placementtracker.orderclass;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,6 +60,7 @@ public class OrderClassResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @ResponseStatus(201)
@@ -74,6 +81,7 @@ public class OrderClassResource {
         return Created.at("/api/v1/order-classes/" + created.id(), created);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Operation(summary = "List order classes", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<OrderClassResponse> listOrderClasses(
@@ -103,6 +111,7 @@ public class OrderClassResource {
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Get an order class", description = "memberCount is the current number of members.")
@@ -110,6 +119,7 @@ public class OrderClassResource {
         return service.get(id);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -132,6 +142,7 @@ public class OrderClassResource {
         return service.patch(id, patch);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
@@ -141,6 +152,7 @@ public class OrderClassResource {
         service.delete(id);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @Path("/{id}/members")
@@ -173,6 +185,7 @@ public class OrderClassResource {
         return Created.at("/api/v1/order-classes/" + id + "/members/" + added.studentId(), added);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER})
     @GET
     @Path("/{id}/members")
     @Operation(
@@ -197,6 +210,7 @@ public class OrderClassResource {
         return service.members(id, sort, PageRequest.of(limit, cursor));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER})
     @GET
     @Path("/{id}/members/{studentId}")
     @Operation(summary = "Get one member of an order class", description = "404 if the student is not a member.")
@@ -204,6 +218,7 @@ public class OrderClassResource {
         return service.member(id, studentId);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @DELETE
     @Path("/{id}/members/{studentId}")
     @ResponseStatus(204)

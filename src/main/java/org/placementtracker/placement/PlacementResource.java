@@ -1,6 +1,12 @@
 package org.placementtracker.placement;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -65,6 +71,7 @@ public class PlacementResource {
         this.imports = imports;
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @Path("/batch")
@@ -130,6 +137,7 @@ public class PlacementResource {
         return atomic ? RestResponse.ok(results) : MultiStatus.of(results);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @ResponseStatus(201)
@@ -153,6 +161,7 @@ public class PlacementResource {
         return Created.at("/api/v1/placements/" + created.id(), created);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Operation(summary = "List placements", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<PlacementResponse> listPlacements(
@@ -196,6 +205,7 @@ public class PlacementResource {
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a placement", description = "404 when no placement has this id.")
@@ -203,6 +213,7 @@ public class PlacementResource {
         return service.get(id);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -229,6 +240,7 @@ public class PlacementResource {
         return service.patch(id, patch);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, PARTNER})
     @POST
     @Idempotent
     @Path("/{id}/status")

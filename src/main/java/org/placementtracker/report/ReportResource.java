@@ -1,5 +1,11 @@
 package org.placementtracker.report;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -48,6 +54,7 @@ public class ReportResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/yearly")
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX, BarChart.SVG})
@@ -89,6 +96,7 @@ public class ReportResource {
         return yearly(query, ReportFormat.choose(format, headers));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/yearly/export")
     @Produces({Exports.CSV, Exports.XLSX, BarChart.SVG})
@@ -126,6 +134,7 @@ public class ReportResource {
         return yearly(query, format.format());
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/by-firm")
     @Produces({MediaType.APPLICATION_JSON, Exports.CSV, Exports.XLSX, BarChart.SVG})
@@ -158,6 +167,7 @@ public class ReportResource {
         return byFirm(query, ReportFormat.choose(format, headers));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/by-firm/export")
     @Produces({Exports.CSV, Exports.XLSX, BarChart.SVG})

@@ -1,5 +1,11 @@
 package org.placementtracker.rotation;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,6 +53,7 @@ public class OrderClassRotationResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @ResponseStatus(201)
@@ -69,6 +76,7 @@ public class OrderClassRotationResource {
         return Created.at("/api/v1/rotations/" + created.id(), created);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Operation(
             summary = "List the rotations of an order class",

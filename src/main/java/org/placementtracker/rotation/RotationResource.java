@@ -1,6 +1,12 @@
 package org.placementtracker.rotation;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,6 +39,7 @@ public class RotationResource {
         this.service = service;
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a rotation", description = "404 when no rotation has this id.")
@@ -40,6 +47,7 @@ public class RotationResource {
         return service.get(id);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -64,6 +72,7 @@ public class RotationResource {
         return service.patch(id, patch);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @Path("/{id}/dispatch")

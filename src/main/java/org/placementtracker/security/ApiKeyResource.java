@@ -1,5 +1,9 @@
 package org.placementtracker.security;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -49,6 +53,7 @@ public class ApiKeyResource {
         this.caller = caller;
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @ResponseStatus(201)
@@ -79,6 +84,7 @@ public class ApiKeyResource {
         return Created.at("/api/v1/api-keys/" + created.id(), created);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @GET
     @Operation(summary = "List API keys", description = "Never shows the keys. Officers see PARTNER and VIEWER keys.")
     public Page<ApiKeyResponse> listApiKeys(
@@ -95,6 +101,7 @@ public class ApiKeyResource {
         return service.list(PageRequest.of(limit, cursor), caller.required());
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)

@@ -2,7 +2,7 @@ package org.placementtracker.security;
 
 import java.util.Collection;
 
-/** What a caller may do; see {@link AccessPolicy} for the rule of every endpoint. */
+/** What a caller may do: each resource method names the roles it admits ({@link Roles}). */
 public enum Role {
     ADMIN,
     OFFICER,

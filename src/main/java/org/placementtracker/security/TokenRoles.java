@@ -48,7 +48,13 @@ public class TokenRoles implements SecurityIdentityAugmentor {
             }
         }
         String name = token.getName() != null ? token.getName() : token.getSubject();
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
+        // The caller has the one role chosen above, whatever else the token's groups list: the role
+        // that @RolesAllowed checks is the role the rest of the service acts on.
+        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addRole(role.name())
                 .addAttribute(CallerIdentity.ROLE, role)
                 .addAttribute(CallerIdentity.NAME, name)
                 .addAttribute(CallerCredential.ATTRIBUTE, "token:" + token.getIssuer() + "/" + token.getSubject());

@@ -1,7 +1,13 @@
 package org.placementtracker.student;
 
+import static org.placementtracker.security.Roles.ADMIN;
+import static org.placementtracker.security.Roles.OFFICER;
+import static org.placementtracker.security.Roles.PARTNER;
+import static org.placementtracker.security.Roles.VIEWER;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -71,6 +77,7 @@ public class StudentResource {
         this.imports = imports;
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @Path("/batch")
@@ -134,6 +141,7 @@ public class StudentResource {
         return atomic ? RestResponse.ok(results) : MultiStatus.of(results);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @POST
     @Idempotent
     @ResponseStatus(201)
@@ -154,6 +162,7 @@ public class StudentResource {
         return Created.at("/api/v1/students/" + created.id(), created);
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Operation(summary = "List students", description = "Cursor-paginated; follow nextCursor until it is null.")
     public Page<StudentResponse> listStudents(
@@ -181,6 +190,7 @@ public class StudentResource {
         return service.list(filter, sort, PageRequest.of(limit, cursor));
     }
 
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
     @GET
     @Path("/{id}")
     @Operation(
@@ -205,6 +215,7 @@ public class StudentResource {
         }
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -228,6 +239,7 @@ public class StudentResource {
         return service.patch(id, patch);
     }
 
+    @RolesAllowed({ADMIN, OFFICER})
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)

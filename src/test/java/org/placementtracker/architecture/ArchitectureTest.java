@@ -23,9 +23,15 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
@@ -136,6 +142,30 @@ class ArchitectureTest {
                     }
                 }
             });
+
+    /**
+     * Every operation names the roles that may call it, on its own method: the one place a reader (and
+     * the OpenAPI document's x-roles) learns who may call it. One without a declaration would be
+     * refused to everyone at run time (quarkus.security.jaxrs.deny-unannotated-endpoints); here it
+     * fails the build.
+     */
+    @ArchTest
+    static final ArchRule everyOperationDeclaresItsRoles = methods()
+            .that()
+            .areDeclaredInClassesThat()
+            .areAnnotatedWith(Path.class)
+            .and()
+            .areAnnotatedWith(GET.class)
+            .or()
+            .areAnnotatedWith(POST.class)
+            .or()
+            .areAnnotatedWith(PATCH.class)
+            .or()
+            .areAnnotatedWith(PUT.class)
+            .or()
+            .areAnnotatedWith(DELETE.class)
+            .should()
+            .beAnnotatedWith(RolesAllowed.class);
 
     /** Resources are thin: they read the request and call their service, never the database. */
     @ArchTest
