@@ -8,13 +8,17 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.support.Api;
@@ -92,6 +96,24 @@ class ContractTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("reveal"));
+    }
+
+    /** Every operation requires the one declared scheme, so a generated client knows how to authenticate. */
+    @Test
+    void everyOperationRequiresTheDeclaredBearerScheme() {
+        JsonPath document = new JsonPath(
+                given().accept("application/json").get("/q/openapi?format=json").asString());
+        Map<String, Object> schemes = document.getMap("components.securitySchemes");
+        assertEquals(Set.of("bearer"), schemes.keySet());
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        paths.forEach((path, methods) -> methods.forEach((method, operation) -> {
+            if (operation instanceof Map<?, ?> && operation.containsKey("responses")) {
+                assertEquals(
+                        List.of(Map.of("bearer", List.of())),
+                        operation.get("security"),
+                        method + " " + path + " must require exactly the bearer scheme");
+            }
+        }));
     }
 
     @Test
