@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,6 +33,7 @@ public class CursorCodec {
 
     private final byte[] key;
     private final ObjectMapper mapper;
+    private final CursorAudience audience;
 
     /**
      * The longest cursor accepted. A list's cursor carries its filters, so one for a search in Chinese
@@ -38,9 +41,15 @@ public class CursorCodec {
      */
     public static final int MAX_LENGTH = 4096;
 
-    public CursorCodec(CursorSettings settings, ObjectMapper mapper) {
+    @Inject
+    public CursorCodec(CursorSettings settings, ObjectMapper mapper, Instance<CursorAudience> audiences) {
+        this(settings, mapper, audiences.isResolvable() ? audiences.get() : () -> "everyone");
+    }
+
+    public CursorCodec(CursorSettings settings, ObjectMapper mapper, CursorAudience audience) {
         Optional<String> secret = settings.secret();
         this.mapper = mapper;
+        this.audience = audience;
         // Its length was checked with the settings (CursorSettings).
         if (secret.isPresent() && !secret.get().isBlank()) {
             this.key = secret.get().trim().getBytes(StandardCharsets.UTF_8);
@@ -54,7 +63,7 @@ public class CursorCodec {
 
     public String encode(String scope, List<String> position) {
         try {
-            byte[] payload = mapper.writeValueAsBytes(Map.of("q", scope, "p", position));
+            byte[] payload = mapper.writeValueAsBytes(Map.of("q", scope, "a", audience.current(), "p", position));
             return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
         } catch (Exception e) {
             throw new IllegalStateException("cannot encode cursor", e);
@@ -74,6 +83,9 @@ public class CursorCodec {
                 throw invalid();
             }
             Map<String, Object> content = mapper.readValue(payload, new TypeReference<Map<String, Object>>() {});
+            if (!audience.current().equals(content.get("a"))) {
+                throw ProblemException.invalidQuery("cursor", "was issued to another caller");
+            }
             if (!scope.equals(content.get("q"))) {
                 throw ProblemException.invalidQuery("cursor", "belongs to a different query (filters or sort changed)");
             }

@@ -16,7 +16,6 @@ import org.placementtracker.common.ProblemException;
 import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
-import org.placementtracker.security.CurrentCaller;
 
 @ApplicationScoped
 public class FirmService {
@@ -32,19 +31,12 @@ public class FirmService {
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
     private final Preconditions preconditions;
-    private final CurrentCaller caller;
 
-    public FirmService(
-            EntityManager em,
-            CursorCodec cursors,
-            MergePatch mergePatch,
-            Preconditions preconditions,
-            CurrentCaller caller) {
+    public FirmService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
         this.preconditions = preconditions;
-        this.caller = caller;
     }
 
     @Transactional
@@ -60,7 +52,6 @@ public class FirmService {
     @Transactional
     public FirmResponse get(UUID id) {
         Firm firm = find(id);
-        caller.requireVisible(id.equals(caller.partnerFirm()), "Firm", id);
         return FirmResponse.of(firm);
     }
 
@@ -73,7 +64,6 @@ public class FirmService {
                         "(lower(e.name) like :q escape '!' or lower(e.creditCode) like :q escape '!')")
                 .filter("industry", filter.industry(), "e.industry = :industry")
                 .filter("status", filter.status(), "e.status = :status")
-                .filter("partnerFirm", caller.partnerFirm(), "e.id = :partnerFirm")
                 .page(em, cursors, SORTS.parse(sort), page, FirmResponse::of);
     }
 

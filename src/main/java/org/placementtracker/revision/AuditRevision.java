@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import java.util.UUID;
 import org.hibernate.envers.RevisionEntity;
 import org.hibernate.envers.RevisionNumber;
 import org.hibernate.envers.RevisionTimestamp;
@@ -24,4 +25,7 @@ public class AuditRevision {
     public String actor;
 
     public String actorRole;
+
+    /** The firm of a partner who made the revision; null for staff and the system. */
+    public UUID actorFirmId;
 }

@@ -18,6 +18,7 @@ public class AuditRevisionListener implements RevisionListener {
         revision.actor = caller == null ? SYSTEM : caller.name();
         revision.actorRole =
                 caller == null ? SYSTEM.toUpperCase() : caller.role().name();
+        revision.actorFirmId = caller == null || !caller.isPartner() ? null : caller.firmId();
     }
 
     private static Caller currentCaller() {

@@ -27,7 +27,6 @@ import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.orderclass.OrderClassService;
 import org.placementtracker.placement.Placement;
 import org.placementtracker.placement.PlacementService;
-import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.student.Student;
 import org.placementtracker.student.StudentService;
 
@@ -43,7 +42,6 @@ public class RotationService {
     private final Preconditions preconditions;
     private final OrderClassService orderClasses;
     private final PlacementService placements;
-    private final CurrentCaller caller;
 
     public RotationService(
             EntityManager em,
@@ -51,9 +49,7 @@ public class RotationService {
             MergePatch mergePatch,
             Preconditions preconditions,
             OrderClassService orderClasses,
-            PlacementService placements,
-            CurrentCaller caller) {
-        this.caller = caller;
+            PlacementService placements) {
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
@@ -80,14 +76,12 @@ public class RotationService {
         orderClasses.visible(orderClassId);
         return Listing.of(Rotation.class)
                 .filter("orderClassId", orderClassId, "e.orderClassId = :orderClassId")
-                .filter("partnerFirm", caller.partnerFirm(), "e.firmId = :partnerFirm")
                 .page(em, cursors, SORTS.parse(sort), page, RotationResponse::of);
     }
 
     @Transactional
     public RotationResponse get(UUID id) {
         Rotation rotation = find(id);
-        caller.requireVisible(rotation.firmId.equals(caller.partnerFirm()), "Rotation", id);
         return RotationResponse.of(rotation);
     }
 

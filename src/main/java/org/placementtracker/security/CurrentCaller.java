@@ -33,11 +33,4 @@ public class CurrentCaller {
     public UUID partnerFirm() {
         return get().filter(Caller::isPartner).map(Caller::firmId).orElse(null);
     }
-
-    /** For a partner, anything not at its firm does not exist: 404, as for a missing id. */
-    public void requireVisible(boolean visibleToPartner, String resource, Object id) {
-        if (partnerFirm() != null && !visibleToPartner) {
-            throw ProblemException.notFound(resource, id);
-        }
-    }
 }

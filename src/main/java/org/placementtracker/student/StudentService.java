@@ -42,10 +42,6 @@ public class StudentService {
     /** Filters of the student list; null means "any". */
     public record Filter(String majorCode, Integer cohortYear, Student.Status status, String q) {}
 
-    /** A student is visible to a partner when the student has a placement at the partner's firm. */
-    private static final String AT_PARTNER_FIRM =
-            "exists (select 1 from Placement p where p.studentId = e.id and p.firmId = :partnerFirm)";
-
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
@@ -151,7 +147,6 @@ public class StudentService {
                         "q",
                         Text.containsPattern(filter.q()),
                         "(lower(e.name) like :q escape '!' or lower(e.studentNo) like :q escape '!')")
-                .filter("partnerFirm", caller.partnerFirm(), AT_PARTNER_FIRM)
                 .page(em, cursors, SORTS.parse(sort), page, this::view);
     }
 
@@ -185,22 +180,9 @@ public class StudentService {
         return caller.partnerFirm() == null ? StudentResponse.of(student) : StudentResponse.forPartner(student);
     }
 
+    /** The student, if the caller may see it (a partner: students placed at its firm; PartnerConnections). */
     private Student visible(UUID id) {
-        Student student = find(id);
-        UUID firm = caller.partnerFirm();
-        caller.requireVisible(
-                firm == null
-                        || em.createQuery(
-                                                "select count(p) from Placement p "
-                                                        + "where p.studentId = :id and p.firmId = :firm",
-                                                Long.class)
-                                        .setParameter("id", id)
-                                        .setParameter("firm", firm)
-                                        .getSingleResult()
-                                > 0,
-                "Student",
-                id);
-        return student;
+        return find(id);
     }
 
     /** The student with this id, or a 404 problem. */

@@ -52,6 +52,7 @@ import org.placementtracker.idempotency.IdempotencyStore;
 import org.placementtracker.report.PlacementCounts;
 import org.placementtracker.report.ReportSubjects;
 import org.placementtracker.security.ApiKeyService;
+import org.placementtracker.security.PartnerConnections;
 import org.placementtracker.student.IdNumberEncryption;
 import org.placementtracker.student.StudentService;
 
@@ -199,7 +200,7 @@ class ArchitectureTest {
     /**
      * Plain JDBC only where the README's data-access rule puts it: reports and the change feed
      * (set-based SQL and PostgreSQL's transaction functions), the API-key lookup (every request,
-     * before its transaction), set-based reads and writes of a batch through the session's
+     * before its transaction), the partner scope set on each connection a partner's request takes, set-based reads and writes of a batch through the session's
      * connection, and the bulk paths of demo data and database start-up.
      */
     @ArchTest
@@ -209,6 +210,7 @@ class ArchitectureTest {
                             ReportSubjects.class,
                             ChangeFeedService.class,
                             ApiKeyService.class,
+                            PartnerConnections.class,
                             StudentService.class))
                     .and(not(belongTo(ROOT + ".placement.PrefetchedFacts"))))
             .and()

@@ -142,8 +142,8 @@ class FeedPositionTest {
 
     @Test
     void aCursorWithTheMostPendingTransactionsAndTheLargestIdsStillDecodes() {
-        CursorCodec codec =
-                new CursorCodec(() -> Optional.of("a-secret-of-at-least-thirty-two-characters"), new ObjectMapper());
+        CursorCodec codec = new CursorCodec(
+                () -> Optional.of("a-secret-of-at-least-thirty-two-characters"), new ObjectMapper(), () -> "staff");
         List<FeedPosition.Pending> pending = LongStream.range(0, FeedPosition.MAX_PENDING)
                 .mapToObj(i -> new FeedPosition.Pending(Long.MAX_VALUE - 100 + i, i == 0 ? Long.MAX_VALUE : 0))
                 .toList();
