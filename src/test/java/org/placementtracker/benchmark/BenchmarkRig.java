@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -142,8 +143,28 @@ final class BenchmarkRig {
             }
         }
 
+        /** A PARTNER key of the firm, stored as the admin key is; returns the key itself. */
+        String partnerKey(Connection db, UUID firm) throws Exception {
+            String partner = "ptk_" + HexFormat.of().formatHex(randomBytes(24));
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(partner.getBytes(StandardCharsets.UTF_8)));
+            try (var insert = db.prepareStatement(
+                    "insert into api_key (id, name, role, firm_id, key_hash, key_prefix, created_by) "
+                            + "values (gen_random_uuid(), 'benchmark-partner', 'PARTNER', ?, ?, 'ptk_bench', 'benchmark')")) {
+                insert.setObject(1, firm);
+                insert.setString(2, hash);
+                insert.executeUpdate();
+            }
+            return partner;
+        }
+
         String get(String path) throws IOException {
             return call("GET", path, null, null, 200);
+        }
+
+        /** A GET with another credential than this run's admin key. */
+        String getAs(String credential, String path) throws IOException {
+            return call("GET", path, null, null, 200, credential);
         }
 
         /**
@@ -153,12 +174,18 @@ final class BenchmarkRig {
          * millisecond a call and would be charged to the service.
          */
         String call(String method, String path, byte[] body, String contentType, int expected) throws IOException {
+            return call(method, path, body, contentType, expected, key);
+        }
+
+        private String call(
+                String method, String path, byte[] body, String contentType, int expected, String credential)
+                throws IOException {
             HttpURLConnection connection =
                     (HttpURLConnection) URI.create(base + path).toURL().openConnection();
             connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setRequestMethod(method);
-            connection.setRequestProperty("Authorization", "Bearer " + key);
+            connection.setRequestProperty("Authorization", "Bearer " + credential);
             if (body != null) {
                 connection.setDoOutput(true);
                 connection.setFixedLengthStreamingMode(body.length);
