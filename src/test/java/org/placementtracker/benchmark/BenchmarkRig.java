@@ -212,8 +212,8 @@ final class BenchmarkRig {
                 await("the service is ready")
                         .atMost(Duration.ofSeconds(90))
                         .pollInterval(Duration.ofMillis(200))
-                        .ignoreExceptionsInstanceOf(IOException.class)
-                        .ignoreExceptionsInstanceOf(IllegalStateException.class)
+                        // One predicate: a second ignoreExceptions… call replaces the first.
+                        .ignoreExceptionsMatching(e -> e instanceof IOException || e instanceof IllegalStateException)
                         .until(() -> {
                             get("/q/health/ready"); // throws until it answers 200
                             return true;
