@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -40,11 +38,6 @@ public class CursorCodec {
      * text (each character nine bytes once URL-encoded) runs past 2,000 characters.
      */
     public static final int MAX_LENGTH = 4096;
-
-    @Inject
-    public CursorCodec(CursorSettings settings, ObjectMapper mapper, Instance<CursorAudience> audiences) {
-        this(settings, mapper, audiences.isResolvable() ? audiences.get() : () -> "everyone");
-    }
 
     public CursorCodec(CursorSettings settings, ObjectMapper mapper, CursorAudience audience) {
         Optional<String> secret = settings.secret();

@@ -1,8 +1,6 @@
 package org.placementtracker.security;
 
 import io.agroal.api.AgroalPoolInterceptor;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +25,7 @@ public class PartnerConnections implements AgroalPoolInterceptor {
 
     @Override
     public void onConnectionAcquire(Connection connection) {
-        UUID firm = currentPartnerFirm();
+        UUID firm = PartnerScope.currentFirm();
         if (firm == null) {
             return;
         }
@@ -60,13 +58,5 @@ public class PartnerConnections implements AgroalPoolInterceptor {
         } catch (SQLException e) {
             throw new IllegalStateException("not a PostgreSQL connection", e);
         }
-    }
-
-    private static UUID currentPartnerFirm() {
-        ManagedContext requests = Arc.container().requestContext();
-        if (!requests.isActive()) {
-            return null;
-        }
-        return Arc.container().instance(PartnerScope.class).get().firm();
     }
 }

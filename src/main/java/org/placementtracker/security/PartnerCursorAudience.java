@@ -1,6 +1,5 @@
 package org.placementtracker.security;
 
-import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.placementtracker.common.CursorAudience;
@@ -11,10 +10,7 @@ public class PartnerCursorAudience implements CursorAudience {
 
     @Override
     public String current() {
-        if (!Arc.container().requestContext().isActive()) {
-            return "staff";
-        }
-        UUID firm = Arc.container().instance(PartnerScope.class).get().firm();
+        UUID firm = PartnerScope.currentFirm();
         return firm == null ? "staff" : "partner:" + firm;
     }
 }

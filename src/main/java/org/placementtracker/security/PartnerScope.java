@@ -1,5 +1,6 @@
 package org.placementtracker.security;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,6 +22,14 @@ public class PartnerScope {
     /** The partner's firm, or null for staff and outside an API request. */
     public UUID firm() {
         return firm;
+    }
+
+    /** The partner's firm of the request running on this thread, or null (staff, or no request). */
+    static UUID currentFirm() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        return Arc.container().instance(PartnerScope.class).get().firm();
     }
 
     void set(UUID firm) {
