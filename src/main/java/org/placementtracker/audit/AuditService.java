@@ -29,6 +29,7 @@ import org.placementtracker.common.Ids;
 import org.placementtracker.common.Page;
 import org.placementtracker.common.PageRequest;
 import org.placementtracker.common.ProblemException;
+import org.placementtracker.compliance.ComplianceBreach;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.major.Major;
 import org.placementtracker.orderclass.OrderClass;
@@ -45,23 +46,16 @@ import org.placementtracker.student.Student;
 public class AuditService {
 
     /** The entity types whose history can be read, by the name clients use. */
-    static final Map<EntityType, Class<?>> TYPES = Map.of(
-            EntityType.MAJOR,
-            Major.class,
-            EntityType.STUDENT,
-            Student.class,
-            EntityType.FIRM,
-            Firm.class,
-            EntityType.ORDER_CLASS,
-            OrderClass.class,
-            EntityType.ORDER_CLASS_MEMBER,
-            OrderClassMember.class,
-            EntityType.ROTATION,
-            Rotation.class,
-            EntityType.PLACEMENT,
-            Placement.class,
-            EntityType.API_KEY,
-            ApiKey.class);
+    static final Map<EntityType, Class<?>> TYPES = Map.ofEntries(
+            Map.entry(EntityType.MAJOR, Major.class),
+            Map.entry(EntityType.STUDENT, Student.class),
+            Map.entry(EntityType.FIRM, Firm.class),
+            Map.entry(EntityType.ORDER_CLASS, OrderClass.class),
+            Map.entry(EntityType.ORDER_CLASS_MEMBER, OrderClassMember.class),
+            Map.entry(EntityType.ROTATION, Rotation.class),
+            Map.entry(EntityType.PLACEMENT, Placement.class),
+            Map.entry(EntityType.COMPLIANCE_BREACH, ComplianceBreach.class),
+            Map.entry(EntityType.API_KEY, ApiKey.class));
 
     /** Bookkeeping that changes with every write and tells a reader nothing. */
     private static final Set<String> NOISE = Set.of("version", "updatedAt");

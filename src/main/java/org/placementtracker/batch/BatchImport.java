@@ -200,17 +200,7 @@ public class BatchImport {
     }
 
     private static RowResult failed(int row, ProblemException problem, String path) {
-        return new RowResult(
-                row,
-                RowResult.RowStatus.FAILED,
-                null,
-                Problem.of(
-                        problem.status(),
-                        problem.slug(),
-                        problem.title(),
-                        problem.getMessage(),
-                        path,
-                        problem.errors()));
+        return new RowResult(row, RowResult.RowStatus.FAILED, null, Problem.of(problem, path));
     }
 
     private static RowResult done(int row, Upserted upserted) {

@@ -28,7 +28,11 @@ public class EnvironmentVariables implements ConfigSourceInterceptorFactory {
             Map.entry("pt.security.jwt-firm-claim", "JWT_FIRM_CLAIM"),
             Map.entry("pt.idempotency.retention", "IDEMPOTENCY_RETENTION"),
             Map.entry("pt.change-feed.retention", "CHANGE_FEED_RETENTION"),
-            Map.entry("pt.demo-data.enabled", "DEMO_DATA"));
+            Map.entry("pt.demo-data.enabled", "DEMO_DATA"),
+            Map.entry("pt.compliance.default-mode", "COMPLIANCE_DEFAULT_MODE"),
+            Map.entry("pt.compliance.rules", "COMPLIANCE_RULES"),
+            Map.entry("pt.compliance.post-internship-months", "POST_INTERNSHIP_MONTHS"),
+            Map.entry("pt.compliance.post-internship-months-by-major", "POST_INTERNSHIP_MONTHS_BY_MAJOR"));
 
     @Override
     public ConfigSourceInterceptor getInterceptor(ConfigSourceInterceptorContext context) {

@@ -28,13 +28,22 @@ public record Problem(
         String instance,
 
         @Schema(description = "Invalid fields, for validation problems")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+
+        @Schema(description = "The internship rules a refused write would break (compliance-breach problems)")
+        List<RuleBreach> breaches) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://placement-tracker.example/problems/";
 
     public static Problem of(
             int status, String slug, String title, String detail, String instance, List<FieldError> errors) {
-        return new Problem(TYPE_BASE + slug, title, status, detail, instance, errors);
+        return new Problem(TYPE_BASE + slug, title, status, detail, instance, errors, List.of());
+    }
+
+    /** The problem a {@link ProblemException} describes, at {@code instance}. */
+    public static Problem of(ProblemException e, String instance) {
+        return new Problem(
+                TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), instance, e.errors(), e.breaches());
     }
 }

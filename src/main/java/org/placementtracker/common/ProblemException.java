@@ -12,13 +12,20 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldError> errors;
+    private final List<RuleBreach> breaches;
 
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors, List.of());
+    }
+
+    private ProblemException(
+            int status, String slug, String title, String detail, List<FieldError> errors, List<RuleBreach> breaches) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.breaches = List.copyOf(breaches);
     }
 
     public ProblemException(int status, String slug, String title, String detail) {
@@ -56,6 +63,22 @@ public class ProblemException extends RuntimeException {
                 errors);
     }
 
+    /** 422: the write would break internship rules whose mode is BLOCK; nothing was saved. */
+    public static ProblemException breaches(String subject, List<RuleBreach> breaches) {
+        return new ProblemException(
+                422,
+                "compliance-breach",
+                "Internship rules would be broken",
+                subject + " breaks "
+                        + String.join(
+                                "; ",
+                                breaches.stream()
+                                        .map(b -> b.rule() + " (" + b.article() + "): " + b.detail())
+                                        .toList()),
+                List.of(),
+                breaches);
+    }
+
     public static ProblemException invalidQuery(String parameter, String message) {
         return new ProblemException(
                 400,
@@ -79,5 +102,9 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public List<RuleBreach> breaches() {
+        return breaches;
     }
 }

@@ -41,7 +41,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.slug(), e.title(), e.getMessage(), uri, e.errors());
+        return respond(e.status(), Problem.of(e, uri == null ? null : uri.getPath()));
     }
 
     @ServerExceptionMapper
@@ -307,7 +307,10 @@ public class ProblemMapper {
 
     private static Response respond(
             int status, String slug, String title, String detail, UriInfo uri, List<FieldError> errors) {
-        Problem body = Problem.of(status, slug, title, detail, uri == null ? null : uri.getPath(), errors);
+        return respond(status, Problem.of(status, slug, title, detail, uri == null ? null : uri.getPath(), errors));
+    }
+
+    private static Response respond(int status, Problem body) {
         Response.ResponseBuilder response =
                 Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
         if (status == 401) {

@@ -1,9 +1,12 @@
 package org.placementtracker.firm;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.common.ValidCreditCode;
 
@@ -31,4 +34,15 @@ public record FirmRequest(
         Integer headcount,
 
         @Schema(description = "Defaults to ACTIVE", examples = "ACTIVE")
-        Firm.Status status) {}
+        Firm.Status status,
+
+        @Schema(description = "Posts and their on-post staff, for the 20% intern rule; names unique") @Size(max = 500)
+        List<@Valid @NotNull FirmPost> posts,
+
+        @Schema(description = "The firm is a labour intermediary or paid agent; defaults to false")
+        Boolean labourIntermediary,
+
+        @Schema(
+                description = "The firm is an entertainment venue (bar, club, karaoke, bath centre, game hall, "
+                        + "internet café); defaults to false")
+        Boolean prohibitedVenue) {}

@@ -1,5 +1,6 @@
 package org.placementtracker.firm;
 
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementtracker.common.Versioned;
@@ -18,6 +19,9 @@ public record FirmResponse(
         @Schema(examples = "0312-2196000", nullable = true) String contactPhone,
         @Schema(examples = "12000") int headcount,
         Firm.Status status,
+        List<FirmPost> posts,
+        boolean labourIntermediary,
+        boolean prohibitedVenue,
 
         @Schema(description = "Changes with every write; the ETag of the resource", examples = "3", readOnly = true)
         long version)
@@ -35,6 +39,9 @@ public record FirmResponse(
                 f.contactPhone,
                 f.headcount,
                 f.status,
+                f.posts,
+                f.labourIntermediary,
+                f.prohibitedVenue,
                 f.version);
     }
 }

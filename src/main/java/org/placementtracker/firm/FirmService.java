@@ -2,9 +2,11 @@ package org.placementtracker.firm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.placementtracker.common.CursorCodec;
 import org.placementtracker.common.Listing;
@@ -30,9 +32,16 @@ public class FirmService {
     private final EntityManager em;
     private final CursorCodec cursors;
     private final MergePatch mergePatch;
+    private final Event<FirmRulesChanged> rulesChanged;
     private final Preconditions preconditions;
 
-    public FirmService(EntityManager em, CursorCodec cursors, MergePatch mergePatch, Preconditions preconditions) {
+    public FirmService(
+            EntityManager em,
+            CursorCodec cursors,
+            MergePatch mergePatch,
+            Preconditions preconditions,
+            Event<FirmRulesChanged> rulesChanged) {
+        this.rulesChanged = rulesChanged;
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
@@ -72,7 +81,11 @@ public class FirmService {
         Firm firm = find(id);
         preconditions.check(firm.version);
         FirmRequest changed = mergePatch.apply(asRequest(firm), patch, FirmRequest.class);
+        List<Object> rulesRead = rulesRead(firm);
         apply(firm, changed);
+        if (!rulesRead.equals(rulesRead(firm))) {
+            rulesChanged.fire(new FirmRulesChanged(firm.id));
+        }
         em.flush();
         return FirmResponse.of(firm);
     }
@@ -106,6 +119,11 @@ public class FirmService {
         return firm;
     }
 
+    /** What the internship rules read of a firm. */
+    private static List<Object> rulesRead(Firm f) {
+        return List.of(f.headcount, f.posts, f.labourIntermediary, f.prohibitedVenue);
+    }
+
     private static FirmRequest asRequest(Firm f) {
         return new FirmRequest(
                 f.name,
@@ -116,7 +134,10 @@ public class FirmService {
                 f.contactName,
                 f.contactPhone,
                 f.headcount,
-                f.status);
+                f.status,
+                f.posts,
+                f.labourIntermediary,
+                f.prohibitedVenue);
     }
 
     private static void apply(Firm firm, FirmRequest request) {
@@ -139,5 +160,14 @@ public class FirmService {
         firm.contactPhone = Text.blankToNull(request.contactPhone());
         firm.headcount = request.headcount() == null ? 0 : request.headcount();
         firm.status = request.status() == null ? Firm.Status.ACTIVE : request.status();
+        List<FirmPost> posts = request.posts() == null
+                ? List.of()
+                : request.posts().stream().map(FirmPost::normalized).toList();
+        if (posts.stream().map(FirmPost::name).distinct().count() < posts.size()) {
+            throw ProblemException.invalid("posts", "names a post twice");
+        }
+        firm.posts = posts;
+        firm.labourIntermediary = Boolean.TRUE.equals(request.labourIntermediary());
+        firm.prohibitedVenue = Boolean.TRUE.equals(request.prohibitedVenue());
     }
 }

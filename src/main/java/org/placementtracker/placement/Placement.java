@@ -4,13 +4,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.envers.Audited;
+import org.hibernate.type.SqlTypes;
 import org.placementtracker.common.VersionedEntity;
+import org.placementtracker.compliance.ComplianceStatus;
+import org.placementtracker.compliance.Kind;
+import org.placementtracker.compliance.PayPeriod;
+import org.placementtracker.compliance.Payer;
 
 /** One student at one firm for one period: the unit that reports count. */
 @Entity
@@ -23,7 +31,16 @@ public class Placement extends VersionedEntity {
         FOLLOW_POST,
         POST_INTERNSHIP,
         WORK_STUDY,
-        APPRENTICESHIP
+        APPRENTICESHIP;
+
+        /** What the internship rules make of the type. */
+        public Kind kind() {
+            return switch (this) {
+                case COGNITIVE -> Kind.OBSERVATION;
+                case FOLLOW_POST, POST_INTERNSHIP -> Kind.POST;
+                case WORK_STUDY, APPRENTICESHIP -> Kind.WORK;
+            };
+        }
     }
 
     @Schema(name = "PlacementStatus")
@@ -73,4 +90,43 @@ public class Placement extends VersionedEntity {
 
     /** The importing client's own key for this placement, unique within its firm when present. */
     public String externalRef;
+
+    // What the internship rules read (compliance/Terms).
+    public String agreementRef;
+
+    public LocalDate agreementSignedOn;
+
+    public LocalDate guardianConsentOn;
+
+    public String insurancePolicyNo;
+
+    public String insurer;
+
+    public LocalDate insuranceFrom;
+
+    public LocalDate insuranceTo;
+
+    @Enumerated(EnumType.STRING)
+    public Payer insurancePaidBy;
+
+    public BigDecimal monthlyPay;
+
+    public BigDecimal postWage;
+
+    @Enumerated(EnumType.STRING)
+    public PayPeriod payPeriod;
+
+    public BigDecimal dailyHours;
+
+    public boolean nightWork;
+
+    public boolean overtime;
+
+    public boolean restDayWork;
+
+    public String workExceptionFiling;
+
+    /** The rules it breaks, as found when it was last written. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ComplianceStatus> compliance = List.of();
 }

@@ -1,8 +1,11 @@
 package org.placementtracker.placement;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.placementtracker.common.Period;
+import org.placementtracker.compliance.ComplianceService;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.student.Student;
@@ -29,4 +32,12 @@ interface PlacementFacts {
 
     /** A placement was created or changed: what later reads must see. */
     default void saved(Placement placement) {}
+
+    /**
+     * What the internship rules must count besides the database: {@code current}, and what this unit
+     * of work saved before that the database may not hold yet.
+     */
+    default Collection<ComplianceService.Pending> pending(ComplianceService.Pending current) {
+        return List.of(current);
+    }
 }

@@ -58,6 +58,10 @@ public class PlacementResource {
             {"studentId": "3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11", "firmId": "7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c",
              "type": "POST_INTERNSHIP", "position": "总装车间装配工", "startDate": "2025-03-01", "endDate": "2025-08-31"}""";
 
+    /** What a 422 of a single write means. */
+    static final String BREACH = "The placement would break internship rules in BLOCK mode (compliance-breach; "
+            + "breaches lists each rule, its article and why); nothing was saved";
+
     static final String CSV_EXAMPLE = """
             studentId,firmId,type,position,startDate,endDate,externalRef
             3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11,7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c,POST_INTERNSHIP,总装车间装配工,2025-03-01,2025-08-31,HR-0042
@@ -144,7 +148,9 @@ public class PlacementResource {
     @Operation(
             summary = "Create a placement",
             description = "Starts PLANNED. The student must be ENROLLED, the firm ACTIVE, and the student must have no "
-                    + "other placement (not cancelled) overlapping the period.")
+                    + "other placement (not cancelled) overlapping the period. The national internship rules are "
+                    + "checked (GET /api/v1/compliance/rules): a rule in BLOCK mode refuses with 422, one in WARN "
+                    + "mode is shown in compliance.")
     @APIResponse(
             responseCode = "201",
             description = "Created; Location names the new placement",
@@ -152,6 +158,10 @@ public class PlacementResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PlacementResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = BREACH + ". Or the Idempotency-Key was used before for a different request.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PlacementResponse> createPlacement(
             @RequestBody(content = @Content(examples = @ExampleObject(name = "postInternship", value = EXAMPLE)))
                     @Valid
@@ -222,6 +232,17 @@ public class PlacementResource {
             description =
                     "JSON Merge Patch (RFC 7396) of firm, type, order class, position and dates; the overlap "
                             + "rule is checked again. The student cannot change; the status changes only through its own operation.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The changed placement",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlacementResponse.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = BREACH,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlacementResponse patchPlacement(
             @PathParam("id") UUID id,
             @RequestBody(
@@ -250,6 +271,12 @@ public class PlacementResource {
                     "PLANNED→ACTIVE→COMPLETED; PLANNED or ACTIVE→TERMINATED (reason required); PLANNED→CANCELLED. "
                             + "Any other change is 409.")
     @APIResponse(responseCode = "200", description = "The placement with its new status")
+    @APIResponse(
+            responseCode = "422",
+            description = "Making it ACTIVE would break internship rules in BLOCK mode (its agreement, consent, "
+                    + "insurance and pay are due when it starts, whatever the date); nothing was changed. Or the "
+                    + "Idempotency-Key was used before for a different request.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PlacementResponse changePlacementStatus(
             @PathParam("id") UUID id,
             @RequestBody(

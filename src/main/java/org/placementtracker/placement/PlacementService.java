@@ -2,9 +2,11 @@ package org.placementtracker.placement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +32,16 @@ import org.placementtracker.common.SortColumn;
 import org.placementtracker.common.Sorts;
 import org.placementtracker.common.Text;
 import org.placementtracker.common.Upserted;
+import org.placementtracker.compliance.BreachStatus;
+import org.placementtracker.compliance.ComplianceService;
+import org.placementtracker.compliance.ComplianceStatus;
+import org.placementtracker.compliance.Kind;
+import org.placementtracker.compliance.Rule;
+import org.placementtracker.compliance.Subject;
+import org.placementtracker.compliance.Terms;
 import org.placementtracker.firm.Firm;
+import org.placementtracker.firm.FirmPost;
+import org.placementtracker.firm.FirmRulesChanged;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.security.CurrentCaller;
 import org.placementtracker.student.Student;
@@ -79,6 +90,8 @@ public class PlacementService {
     private final MergePatch mergePatch;
     private final Preconditions preconditions;
     private final CurrentCaller caller;
+    private final ComplianceService compliance;
+    private final Clock clock;
 
     /** The facts of single operations: read from the database as the rules ask. */
     private final PlacementFacts database = new PlacementFacts() {
@@ -116,8 +129,12 @@ public class PlacementService {
             CursorCodec cursors,
             MergePatch mergePatch,
             Preconditions preconditions,
-            CurrentCaller caller) {
+            CurrentCaller caller,
+            ComplianceService compliance,
+            Clock clock) {
         this.caller = caller;
+        this.compliance = compliance;
+        this.clock = clock;
         this.em = em;
         this.cursors = cursors;
         this.mergePatch = mergePatch;
@@ -138,6 +155,8 @@ public class PlacementService {
      */
     public Function<PlacementRequest, Upserted> importer(List<PlacementRequest> rows) {
         PlacementFacts facts = PrefetchedFacts.load(em, rows);
+        // After the students, like every writer: the share rules count per firm under a lock.
+        compliance.lockFirms(rows.stream().map(PlacementRequest::firmId).toList());
         return request -> upsert(request, facts);
     }
 
@@ -170,6 +189,7 @@ public class PlacementService {
             rejectOverlap(student, period, existing.id, facts);
         }
         apply(existing, request);
+        comply(existing, student, facts.firm(existing.firmId), false, facts);
         facts.saved(existing);
         return new Upserted(existing.id, false);
     }
@@ -190,7 +210,10 @@ public class PlacementService {
         placement.id = UUID.randomUUID();
         placement.status = Placement.Status.PLANNED;
         apply(placement, request);
+        Subject subject = subject(placement, student, facts.firm(request.firmId()), false);
+        placement.compliance = compliance.check(subject, facts.pending(pending(placement)), "The placement");
         placement.persist();
+        compliance.record(subject, placement.compliance, true);
         facts.saved(placement);
         return placement;
     }
@@ -227,6 +250,7 @@ public class PlacementService {
     public PlacementResponse patch(UUID id, JsonNode patch) {
         Placement placement = find(id);
         preconditions.check(placement.version);
+        Placement before = copyOfPlace(placement);
         PlacementRequest changed =
                 mergePatch.apply(PlacementResponse.of(placement).asRequest(), patch, PlacementRequest.class);
         if (!changed.studentId().equals(placement.studentId)) {
@@ -242,6 +266,8 @@ public class PlacementService {
             rejectOverlap(student, period, placement.id, database);
         }
         apply(placement, changed);
+        comply(placement, student, database.firm(placement.firmId), false, database);
+        recheckShares(before, new Period(before.startDate, before.endDate));
         em.flush();
         return PlacementResponse.of(placement);
     }
@@ -267,8 +293,17 @@ public class PlacementService {
         if (target == Placement.Status.TERMINATED && reason == null) {
             throw ProblemException.invalid("reason", "is required to terminate a placement");
         }
+        if (target == Placement.Status.ACTIVE) {
+            // No agreement, no internship: the documents are due when it starts, whatever the date.
+            comply(placement, Student.findById(placement.studentId), Firm.findById(placement.firmId), true, database);
+        }
         placement.status = target;
         placement.statusReason = reason;
+        if (target == Placement.Status.CANCELLED) {
+            placement.compliance = List.of();
+            compliance.resolveAll(placement.id);
+            recheckShares(placement, new Period(placement.startDate, placement.endDate));
+        }
         em.flush();
         return PlacementResponse.of(placement);
     }
@@ -312,11 +347,22 @@ public class PlacementService {
         return first;
     }
 
-    /** Stores a placement whose rules the caller has checked (a rotation's dispatch). */
-    public Placement persistChecked(Placement placement) {
+    /**
+     * Stores a placement whose own rules the caller has checked (a rotation's dispatch), after the
+     * internship rules.
+     *
+     * @param earlier the placements the caller stored before in this transaction
+     */
+    public Placement persistChecked(Placement placement, Student student, Firm firm, List<Placement> earlier) {
         placement.id = UUID.randomUUID();
         placement.status = Placement.Status.PLANNED;
+        Subject subject = subject(placement, student, firm, false);
+        List<ComplianceService.Pending> pending = new ArrayList<>();
+        earlier.forEach(p -> pending.add(pending(p)));
+        pending.add(pending(placement));
+        placement.compliance = compliance.check(subject, pending, "The placement of student " + student.studentNo);
         placement.persist();
+        compliance.record(subject, placement.compliance, true);
         return placement;
     }
 
@@ -327,6 +373,8 @@ public class PlacementService {
         planned.forEach(p -> {
             p.status = Placement.Status.CANCELLED;
             p.statusReason = reason;
+            p.compliance = List.of();
+            compliance.resolveAll(p.id);
         });
         return planned.size();
     }
@@ -379,6 +427,127 @@ public class PlacementService {
         }
     }
 
+    /**
+     * Checks a changed placement against the internship rules (nothing for a cancelled one, which
+     * counts nowhere) and keeps its breaches in step.
+     */
+    private void comply(Placement placement, Student student, Firm firm, boolean activating, PlacementFacts facts) {
+        if (placement.status == Placement.Status.CANCELLED) {
+            return;
+        }
+        Subject subject = subject(placement, student, firm, activating);
+        List<ComplianceStatus> found = compliance.check(subject, facts.pending(pending(placement)), "The placement");
+        if (!found.equals(placement.compliance)) {
+            placement.compliance = found;
+        }
+        compliance.record(subject, found, false);
+    }
+
+    /**
+     * A firm's staff, posts or kind changed: its placements that have not ended are checked again, so
+     * the breach list stays current. Nothing is refused; what they now break is recorded.
+     */
+    void onFirmRulesChanged(@Observes FirmRulesChanged changed) {
+        recheck(em.createQuery(
+                        "select p from Placement p where p.firmId = :firm and p.status in :live and p.endDate >= :today "
+                                + "order by p.id",
+                        Placement.class)
+                .setParameter("firm", changed.firmId())
+                .setParameter("live", EnumSet.of(Placement.Status.PLANNED, Placement.Status.ACTIVE))
+                .setParameter("today", LocalDate.now(clock))
+                .getResultList());
+    }
+
+    /**
+     * A placement at the firm left a period or was cancelled: the other placements there whose open
+     * breaches of the share rules it may have caused are checked again (a new placement only adds
+     * interns, so it carries its own breach and leaves the others' as they are).
+     */
+    private void recheckShares(Placement changed, Period before) {
+        if (changed.type.kind() != Kind.POST) {
+            return;
+        }
+        recheck(em.createQuery(
+                        "select p from Placement p where p.firmId = :firm and p.id <> :id and p.status <> :cancelled "
+                                + "and p.startDate <= :end and p.endDate >= :start and p.id in (select b.placementId "
+                                + "from ComplianceBreach b where b.status = :open and b.rule in :rules) order by p.id",
+                        Placement.class)
+                .setParameter("firm", changed.firmId)
+                .setParameter("id", changed.id)
+                .setParameter("cancelled", Placement.Status.CANCELLED)
+                .setParameter("start", before.start())
+                .setParameter("end", before.end())
+                .setParameter("open", BreachStatus.OPEN)
+                .setParameter("rules", List.of(Rule.FIRM_SHARE.id(), Rule.POST_SHARE.id()))
+                .getResultList());
+    }
+
+    private void recheck(List<Placement> placements) {
+        for (Placement p : placements) {
+            Subject subject = subject(p, Student.findById(p.studentId), Firm.findById(p.firmId), false);
+            List<ComplianceStatus> found = compliance.recheck(subject, List.of(pending(p)));
+            if (!found.equals(p.compliance)) {
+                p.compliance = found;
+            }
+            compliance.record(subject, found, false);
+        }
+    }
+
+    private static Subject subject(Placement p, Student student, Firm firm, boolean activating) {
+        FirmPost post = firm.post(p.position);
+        return new Subject(
+                p.id,
+                p.studentId,
+                p.firmId,
+                p.type.kind(),
+                p.startDate,
+                p.endDate,
+                p.position,
+                activating || p.status == Placement.Status.ACTIVE,
+                p.status == Placement.Status.COMPLETED || p.status == Placement.Status.TERMINATED,
+                student.birthDate,
+                student.cohortYear,
+                student.majorCode,
+                firm.headcount,
+                post == null ? null : post.staff(),
+                post != null && post.prohibited(),
+                firm.labourIntermediary,
+                firm.prohibitedVenue,
+                new Terms(
+                        p.agreementRef,
+                        p.agreementSignedOn,
+                        p.guardianConsentOn,
+                        p.insurancePolicyNo,
+                        p.insuranceFrom,
+                        p.insuranceTo,
+                        p.insurancePaidBy,
+                        p.monthlyPay,
+                        p.postWage,
+                        p.payPeriod,
+                        p.dailyHours,
+                        p.nightWork,
+                        p.overtime,
+                        p.restDayWork,
+                        p.workExceptionFiling));
+    }
+
+    /** Where and when a placement was, before a change: what {@link #recheckShares} looks at. */
+    private static Placement copyOfPlace(Placement p) {
+        Placement copy = new Placement();
+        copy.id = p.id;
+        copy.firmId = p.firmId;
+        copy.type = p.type;
+        copy.status = p.status;
+        copy.startDate = p.startDate;
+        copy.endDate = p.endDate;
+        return copy;
+    }
+
+    static ComplianceService.Pending pending(Placement p) {
+        return new ComplianceService.Pending(
+                p.id, p.studentId, p.firmId, p.position, p.type.kind(), p.startDate, p.endDate);
+    }
+
     private static void apply(Placement placement, PlacementRequest request) {
         placement.studentId = request.studentId();
         placement.firmId = request.firmId();
@@ -388,5 +557,21 @@ public class PlacementService {
         placement.startDate = request.startDate();
         placement.endDate = request.endDate();
         placement.externalRef = Text.blankToNull(request.externalRef());
+        placement.agreementRef = Text.blankToNull(request.agreementRef());
+        placement.agreementSignedOn = request.agreementSignedOn();
+        placement.guardianConsentOn = request.guardianConsentOn();
+        placement.insurancePolicyNo = Text.blankToNull(request.insurancePolicyNo());
+        placement.insurer = Text.blankToNull(request.insurer());
+        placement.insuranceFrom = request.insuranceFrom();
+        placement.insuranceTo = request.insuranceTo();
+        placement.insurancePaidBy = request.insurancePaidBy();
+        placement.monthlyPay = request.monthlyPay();
+        placement.postWage = request.postWage();
+        placement.payPeriod = request.payPeriod();
+        placement.dailyHours = request.dailyHours();
+        placement.nightWork = Boolean.TRUE.equals(request.nightWork());
+        placement.overtime = Boolean.TRUE.equals(request.overtime());
+        placement.restDayWork = Boolean.TRUE.equals(request.restDayWork());
+        placement.workExceptionFiling = Text.blankToNull(request.workExceptionFiling());
     }
 }

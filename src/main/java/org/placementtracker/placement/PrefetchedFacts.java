@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.hibernate.ReadOnlyMode;
 import org.hibernate.Session;
 import org.placementtracker.common.Period;
 import org.placementtracker.common.Text;
+import org.placementtracker.compliance.ComplianceService;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.student.Student;
@@ -41,6 +43,8 @@ final class PrefetchedFacts implements PlacementFacts {
     private final Map<String, Placement> byExternalRef = new HashMap<>();
     /** Per student, the period of each of its placements that is not cancelled, by placement id. */
     private final Map<UUID, Map<UUID, Period>> byStudent = new HashMap<>();
+    /** The rows saved so far, not cancelled: Hibernate writes them at the end of the batch. */
+    private final Map<UUID, ComplianceService.Pending> saved = new HashMap<>();
 
     private PrefetchedFacts(Map<UUID, Student> students, Map<UUID, Firm> firms, Map<UUID, OrderClass> orderClasses) {
         this.students = students;
@@ -139,12 +143,21 @@ final class PrefetchedFacts implements PlacementFacts {
     public void saved(Placement placement) {
         if (placement.status == Placement.Status.CANCELLED) {
             periodsOf(placement.studentId).remove(placement.id);
+            saved.remove(placement.id);
         } else {
             periodsOf(placement.studentId).put(placement.id, new Period(placement.startDate, placement.endDate));
+            saved.put(placement.id, PlacementService.pending(placement));
         }
         if (placement.externalRef != null) {
             byExternalRef.put(refKey(placement.firmId, placement.externalRef), placement);
         }
+    }
+
+    @Override
+    public Collection<ComplianceService.Pending> pending(ComplianceService.Pending current) {
+        Map<UUID, ComplianceService.Pending> all = new HashMap<>(saved);
+        all.put(current.id(), current);
+        return all.values();
     }
 
     private Map<UUID, Period> periodsOf(UUID studentId) {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.placementtracker.common.MergePatch;
+import org.placementtracker.common.Problem;
 import org.placementtracker.idempotency.Idempotent;
 
 @Path("/api/v1/rotations")
@@ -82,6 +83,12 @@ public class RotationResource {
                     "Creates one WORK_STUDY placement per current member for the rotation's firm and dates. "
                             + "Calling it again creates nothing new: members already dispatched or busy are skipped with a reason.")
     @APIResponse(responseCode = "200", description = "Placements created and members skipped")
+    @APIResponse(
+            responseCode = "422",
+            description = "A member's placement would break internship rules in BLOCK mode (compliance-breach; "
+                    + "breaches lists each); nothing was dispatched. Or the Idempotency-Key was used before for a "
+                    + "different request.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DispatchResponse dispatchRotation(@PathParam("id") UUID id) {
         return service.dispatch(id);
     }

@@ -155,7 +155,7 @@ public class RotationService {
                 .setParameter("cancelled", Placement.Status.CANCELLED)
                 .getResultList());
         Map<UUID, Period> busy = placements.firstOverlapping(memberIds, period);
-        List<UUID> created = new ArrayList<>();
+        List<Placement> created = new ArrayList<>();
         List<DispatchResponse.Skipped> skipped = new ArrayList<>();
         for (Student student : members) {
             Optional<String> reason = reasonToSkip(student, dispatched, busy.get(student.id));
@@ -172,10 +172,10 @@ public class RotationService {
             placement.position = rotation.site;
             placement.startDate = rotation.startDate;
             placement.endDate = rotation.endDate;
-            created.add(placements.persistChecked(placement).id);
+            created.add(placements.persistChecked(placement, student, firm, created));
         }
         em.flush();
-        return new DispatchResponse(created, skipped);
+        return new DispatchResponse(created.stream().map(p -> p.id).toList(), skipped);
     }
 
     /** The rotation with this id, or a 404 problem. */

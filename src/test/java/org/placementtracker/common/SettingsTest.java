@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.placementtracker.changes.ChangeFeedSettings;
+import org.placementtracker.compliance.ComplianceSettings;
+import org.placementtracker.compliance.Mode;
+import org.placementtracker.compliance.Rule;
 import org.placementtracker.demo.DemoSettings;
 import org.placementtracker.idempotency.IdempotencySettings;
 import org.placementtracker.security.SecuritySettings;
@@ -37,7 +40,8 @@ class SettingsTest {
             SecuritySettings.class,
             IdempotencySettings.class,
             ChangeFeedSettings.class,
-            DemoSettings.class);
+            DemoSettings.class,
+            ComplianceSettings.class);
 
     private static SmallRyeConfig config(Map<String, String> values) {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
@@ -71,6 +75,23 @@ class SettingsTest {
                 Duration.ofDays(30),
                 config.getConfigMapping(ChangeFeedSettings.class).retention());
         assertFalse(config.getConfigMapping(DemoSettings.class).enabled());
+        ComplianceSettings compliance = config.getConfigMapping(ComplianceSettings.class);
+        assertEquals(Set.of(Mode.WARN), Set.copyOf(compliance.modes().values()));
+        assertEquals(6, compliance.monthsFor("700206"));
+    }
+
+    @Test
+    void complianceModesAndLengthsAreReadPerRuleAndMajor() {
+        ComplianceSettings compliance = config(Map.of(
+                        "COMPLIANCE_DEFAULT_MODE", "OFF",
+                        "COMPLIANCE_RULES", " min-age-16=BLOCK, pay-80-percent=WARN ",
+                        "POST_INTERNSHIP_MONTHS_BY_MAJOR", "720201=10,720301=8"))
+                .getConfigMapping(ComplianceSettings.class);
+        assertEquals(Mode.BLOCK, compliance.modes().get(Rule.MIN_AGE));
+        assertEquals(Mode.WARN, compliance.modes().get(Rule.PAY));
+        assertEquals(Mode.OFF, compliance.modes().get(Rule.INSURANCE));
+        assertEquals(10, compliance.monthsFor("720201"));
+        assertEquals(6, compliance.monthsFor("700206"));
     }
 
     @Test
@@ -102,7 +123,11 @@ class SettingsTest {
                 Map.entry("JWT_FIRM_CLAIM", "school_firm"),
                 Map.entry("IDEMPOTENCY_RETENTION", "7D"),
                 Map.entry("CHANGE_FEED_RETENTION", "90D"),
-                Map.entry("DEMO_DATA", "true"));
+                Map.entry("DEMO_DATA", "true"),
+                Map.entry("COMPLIANCE_DEFAULT_MODE", "BLOCK"),
+                Map.entry("COMPLIANCE_RULES", "pay-80-percent=OFF"),
+                Map.entry("POST_INTERNSHIP_MONTHS", "7"),
+                Map.entry("POST_INTERNSHIP_MONTHS_BY_MAJOR", "720201=10"));
         assertEquals(samples.keySet(), Set.copyOf(EnvironmentVariables.VARIABLES.values()));
         // Set as the settings themselves, under a check that refuses a name no mapping knows.
         Map<String, String> settings = new HashMap<>();
@@ -118,6 +143,7 @@ class SettingsTest {
                 .withMapping(IdempotencySettings.class)
                 .withMapping(ChangeFeedSettings.class)
                 .withMapping(DemoSettings.class)
+                .withMapping(ComplianceSettings.class)
                 .build();
         // And read from the variables, each value arrives in its setting.
         SmallRyeConfig fromVariables = config(samples);
@@ -154,6 +180,18 @@ class SettingsTest {
                 refused(Map.of("pt.security.bootstrap-admin-key", "ptk_...")),
                 containsString("echo ptk_$(openssl rand -hex 24)"));
         assertThat(refused(Map.of("pt.security.jwt-firm-claim", "firm id")), containsString("JWT_FIRM_CLAIM"));
+        assertThat(
+                refused(Map.of("COMPLIANCE_RULES", "min-age-61=BLOCK")),
+                containsString("COMPLIANCE_RULES must list rule=MODE pairs"));
+        assertThat(
+                refused(Map.of("COMPLIANCE_RULES", "min-age-61=BLOCK")),
+                containsString("'min-age-61' is not one of the rules min-age-16, "));
+        assertThat(refused(Map.of("COMPLIANCE_RULES", "min-age-16=STOP")), containsString("COMPLIANCE_RULES"));
+        assertThat(refused(Map.of("COMPLIANCE_DEFAULT_MODE", "warn")), containsString("COMPLIANCE_DEFAULT_MODE"));
+        assertThat(refused(Map.of("POST_INTERNSHIP_MONTHS", "0")), containsString("POST_INTERNSHIP_MONTHS must be"));
+        assertThat(
+                refused(Map.of("POST_INTERNSHIP_MONTHS_BY_MAJOR", "720201:10")),
+                containsString("POST_INTERNSHIP_MONTHS_BY_MAJOR must list"));
     }
 
     @Test
