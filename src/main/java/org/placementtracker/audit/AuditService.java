@@ -35,6 +35,7 @@ import org.placementtracker.major.Major;
 import org.placementtracker.orderclass.OrderClass;
 import org.placementtracker.orderclass.OrderClassMember;
 import org.placementtracker.placement.Placement;
+import org.placementtracker.placement.Timesheet;
 import org.placementtracker.revision.AuditRevision;
 import org.placementtracker.rotation.Rotation;
 import org.placementtracker.security.ApiKey;
@@ -54,6 +55,7 @@ public class AuditService {
             Map.entry(EntityType.ORDER_CLASS_MEMBER, OrderClassMember.class),
             Map.entry(EntityType.ROTATION, Rotation.class),
             Map.entry(EntityType.PLACEMENT, Placement.class),
+            Map.entry(EntityType.TIMESHEET, Timesheet.class),
             Map.entry(EntityType.COMPLIANCE_BREACH, ComplianceBreach.class),
             Map.entry(EntityType.API_KEY, ApiKey.class));
 

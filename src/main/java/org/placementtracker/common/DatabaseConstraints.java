@@ -72,6 +72,14 @@ public final class DatabaseConstraints {
                             "External reference already used",
                             "Another placement at this firm has this externalRef")),
             Map.entry(
+                    "uq_timesheet_week",
+                    new Known(
+                            409,
+                            "timesheet-conflict",
+                            "Timesheet written concurrently",
+                            "Another request wrote this placement's timesheet for the week at the same moment; send it "
+                                    + "again to replace it")),
+            Map.entry(
                     "ex_rotation_no_overlap",
                     new Known(
                             409,

@@ -13,6 +13,7 @@ public enum EntityType {
     ORDER_CLASS_MEMBER("order-class-member"),
     ROTATION("rotation"),
     PLACEMENT("placement"),
+    TIMESHEET("timesheet"),
     COMPLIANCE_BREACH("compliance-breach"),
     API_KEY("api-key");
 

@@ -69,8 +69,8 @@ final class RuleBook {
                             ? document(t.guardianConsentOn(), "a guardian's consent (the student is under 18)", s, due)
                             : null;
                 case INSURANCE -> insurance(t, s, due);
-                case WORKING_TIME -> workingTime(t);
-                case MINOR_HOURS -> s.minorOnFirstDay() ? minorHours(t) : null;
+                case WORKING_TIME -> workingTime(t, s.worked());
+                case MINOR_HOURS -> s.minorOnFirstDay() ? minorHours(t, s.worked()) : null;
                 case INTERMEDIARY ->
                     s.labourIntermediary()
                             ? "the firm is a labour intermediary; interns are placed with the employer itself"
@@ -157,7 +157,10 @@ final class RuleBook {
         return null;
     }
 
-    private static String workingTime(Terms t) {
+    private static String workingTime(Terms t, Worked w) {
+        if (t.workExceptionFiling() != null) {
+            return null;
+        }
         List<String> work = new ArrayList<>();
         if (t.nightWork()) {
             work.add("night work");
@@ -168,19 +171,44 @@ final class RuleBook {
         if (t.restDayWork()) {
             work.add("rest-day or holiday work");
         }
-        return work.isEmpty() || t.workExceptionFiling() != null
-                ? null
-                : String.join(", ", work) + " without a filing reference";
+        if (!work.isEmpty()) {
+            return String.join(", ", work) + " without a filing reference";
+        }
+        if (w.nightWeek() != null) {
+            return reported(w.nightHours(), "night hours", w.nightWeek()) + " without a filing reference";
+        }
+        if (w.overtimeWeek() != null) {
+            return reported(w.overtimeHours(), "overtime hours", w.overtimeWeek()) + " without a filing reference";
+        }
+        if (w.restDayWeek() != null) {
+            return reported(w.restDayHours(), "rest-day or holiday hours", w.restDayWeek())
+                    + " without a filing reference";
+        }
+        return null;
     }
 
-    private static String minorHours(Terms t) {
+    private static String minorHours(Terms t, Worked w) {
         if (t.nightWork()) {
             return "night work for a student under 18";
         }
         if (t.dailyHours() != null && t.dailyHours().compareTo(EIGHT_HOURS) > 0) {
-            return t.dailyHours().stripTrailingZeros().toPlainString()
-                    + " hours a day for a student under 18 (at most 8)";
+            return hours(t.dailyHours()) + " hours a day for a student under 18 (at most 8)";
+        }
+        if (w.nightWeek() != null) {
+            return reported(w.nightHours(), "night hours", w.nightWeek()) + " for a student under 18";
+        }
+        if (w.longestDay() != null && w.longestDay().compareTo(EIGHT_HOURS) > 0) {
+            return "the timesheet of the week of " + w.longestDayWeek() + " has a day of " + hours(w.longestDay())
+                    + " hours for a student under 18 (at most 8)";
         }
         return null;
+    }
+
+    private static String reported(BigDecimal hours, String what, LocalDate week) {
+        return "the timesheet of the week of " + week + " reports " + hours(hours) + " " + what;
+    }
+
+    private static String hours(BigDecimal hours) {
+        return hours.stripTrailingZeros().toPlainString();
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param ended the placement is COMPLETED or TERMINATED: what it breaks is shown, not refused
  * @param postStaff the on-post staff the firm declares for the placement's post; null when it declares none
  * @param postProhibited the firm marks the placement's post prohibited for interns
+ * @param worked what its timesheets report
  */
 public record Subject(
         UUID placementId,
@@ -29,7 +30,8 @@ public record Subject(
         boolean postProhibited,
         boolean labourIntermediary,
         boolean prohibitedVenue,
-        Terms terms) {
+        Terms terms,
+        Worked worked) {
 
     boolean minorOnFirstDay() {
         return birthDate.plusYears(18).isAfter(start);

@@ -62,6 +62,10 @@ public class PlacementResource {
     static final String BREACH = "The placement would break internship rules in BLOCK mode (compliance-breach; "
             + "breaches lists each rule, its article and why); nothing was saved";
 
+    static final String TIMESHEET_EXAMPLE = """
+            {"weekStart": "2025-03-03", "monday": 8, "tuesday": 8, "wednesday": 8, "thursday": 8, "friday": 8,
+             "saturday": 0, "sunday": 0, "nightHours": 0, "overtimeHours": 0, "restDayHours": 0}""";
+
     static final String CSV_EXAMPLE = """
             studentId,firmId,type,position,startDate,endDate,externalRef
             3f6c1a52-8d7e-4f0b-9a51-2b8e6f0c9d11,7b1e2c9a-4f3d-4a8e-9c2b-1d5e6f7a8b9c,POST_INTERNSHIP,总装车间装配工,2025-03-01,2025-08-31,HR-0042
@@ -291,5 +295,61 @@ public class PlacementResource {
                     @NotNull
                     StatusChangeRequest request) {
         return service.changeStatus(id, request);
+    }
+
+    @RolesAllowed({ADMIN, OFFICER, PARTNER})
+    @POST
+    @Idempotent
+    @Path("/{id}/timesheets")
+    @Operation(
+            summary = "Report a week of hours worked",
+            description = "For partner firms' HR systems: the hours of one week (Monday to Sunday) of the placement; "
+                    + "a week already reported is replaced (200). The working-time rules are checked again against "
+                    + "them, and what they break is recorded on the placement (never refused: the hours happened).")
+    @APIResponse(
+            responseCode = "201",
+            description = "A new week; Location names the placement's timesheets",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TimesheetResponse.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The week replaced an earlier report of it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TimesheetResponse.class)))
+    public RestResponse<TimesheetResponse> reportPlacementWeek(
+            @PathParam("id") UUID id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "week", value = TIMESHEET_EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    TimesheetRequest request) {
+        PlacementService.WeekWritten written = service.writeWeek(id, request);
+        return written.created()
+                ? Created.at("/api/v1/placements/" + id + "/timesheets", written.timesheet())
+                : RestResponse.ok(written.timesheet());
+    }
+
+    @RolesAllowed({ADMIN, OFFICER, VIEWER, PARTNER})
+    @GET
+    @Path("/{id}/timesheets")
+    @Operation(
+            summary = "List a placement's weeks of hours",
+            description = "By week; cursor-paginated, follow nextCursor until it is null.")
+    public Page<TimesheetResponse> listPlacementTimesheets(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Page size, 1-200 (default 50)")
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(1)
+                    @Max(200)
+                    Integer limit,
+            @Parameter(description = "nextCursor of the previous page")
+                    @QueryParam("cursor")
+                    @Size(max = CursorCodec.MAX_LENGTH)
+                    String cursor) {
+        return service.timesheets(id, PageRequest.of(limit, cursor));
     }
 }

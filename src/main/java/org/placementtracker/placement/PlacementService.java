@@ -6,7 +6,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,9 +38,11 @@ import org.placementtracker.compliance.BreachStatus;
 import org.placementtracker.compliance.ComplianceService;
 import org.placementtracker.compliance.ComplianceStatus;
 import org.placementtracker.compliance.Kind;
+import org.placementtracker.compliance.Mode;
 import org.placementtracker.compliance.Rule;
 import org.placementtracker.compliance.Subject;
 import org.placementtracker.compliance.Terms;
+import org.placementtracker.compliance.Worked;
 import org.placementtracker.firm.Firm;
 import org.placementtracker.firm.FirmPost;
 import org.placementtracker.firm.FirmRulesChanged;
@@ -52,6 +56,9 @@ public class PlacementService {
     static final Sorts<Placement> SORTS = Sorts.byId((Placement p) -> p.id, "startDate")
             .with("startDate", new SortColumn<>("e.startDate", LocalDate.class, p -> p.startDate))
             .with("createdAt", new SortColumn<>("e.createdAt", Instant.class, p -> p.createdAt));
+
+    static final Sorts<Timesheet> TIMESHEET_SORTS = Sorts.byId((Timesheet t) -> t.id, "weekStart")
+            .with("weekStart", new SortColumn<>("e.weekStart", LocalDate.class, t -> t.weekStart));
 
     /** What a partner firm may do to its own placements: start, complete, terminate. */
     private static final Set<Placement.Status> PARTNER_MOVES =
@@ -210,7 +217,7 @@ public class PlacementService {
         placement.id = UUID.randomUUID();
         placement.status = Placement.Status.PLANNED;
         apply(placement, request);
-        Subject subject = subject(placement, student, facts.firm(request.firmId()), false);
+        Subject subject = subject(placement, student, facts.firm(request.firmId()), false, Worked.NONE);
         placement.compliance = compliance.check(subject, facts.pending(pending(placement)), "The placement");
         placement.persist();
         compliance.record(subject, placement.compliance, true);
@@ -308,6 +315,119 @@ public class PlacementService {
         return PlacementResponse.of(placement);
     }
 
+    /** A week written: its timesheet, and whether the week is new. */
+    public record WeekWritten(TimesheetResponse timesheet, boolean created) {}
+
+    /**
+     * Writes one week of hours of the placement (a week already reported is replaced) and checks the
+     * working-time rules again. A timesheet reports what happened, so a breach is recorded, never refused.
+     */
+    @Transactional
+    public WeekWritten writeWeek(UUID placementId, TimesheetRequest request) {
+        if (request.placementId() != null && !request.placementId().equals(placementId)) {
+            throw ProblemException.invalid("placementId", "names another placement than the path");
+        }
+        Upserted written = week(placementId, request);
+        em.flush();
+        return new WeekWritten(TimesheetResponse.of(Timesheet.findById(written.id())), written.created());
+    }
+
+    /** Imports weeks in the caller's transaction (see {@link #importer}). */
+    public Function<TimesheetRequest, Upserted> timesheetImporter(List<TimesheetRequest> rows) {
+        return row -> week(row.placementId(), row);
+    }
+
+    /** One imported week in a transaction of its own, for imports that keep the good rows. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Upserted weekAlone(TimesheetRequest row) {
+        Upserted written = week(row.placementId(), row);
+        em.flush();
+        return written;
+    }
+
+    @Transactional
+    public Page<TimesheetResponse> timesheets(UUID placementId, PageRequest page) {
+        find(placementId);
+        return Listing.of(Timesheet.class)
+                .filter("placementId", placementId, "e.placementId = :placementId")
+                .page(em, cursors, TIMESHEET_SORTS.parse(null), page, TimesheetResponse::of);
+    }
+
+    private Upserted week(UUID placementId, TimesheetRequest request) {
+        if (placementId == null) {
+            throw ProblemException.invalid("placementId", "is required");
+        }
+        Placement placement = find(placementId);
+        if (placement.status == Placement.Status.CANCELLED) {
+            throw ProblemException.conflict(
+                    "placement-cancelled", "Placement is cancelled", "A cancelled placement has no hours to report");
+        }
+        LocalDate monday = request.weekStart();
+        if (monday.getDayOfWeek() != DayOfWeek.MONDAY) {
+            throw ProblemException.invalid("weekStart", "must be a Monday");
+        }
+        if (monday.isAfter(placement.endDate) || monday.plusDays(6).isBefore(placement.startDate)) {
+            throw ProblemException.invalid(
+                    "weekStart",
+                    "the week does not overlap the placement (" + placement.startDate + " to " + placement.endDate
+                            + ")");
+        }
+        BigDecimal total = List.of(
+                        request.monday(),
+                        request.tuesday(),
+                        request.wednesday(),
+                        request.thursday(),
+                        request.friday(),
+                        request.saturday(),
+                        request.sunday())
+                .stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<FieldError> errors = new ArrayList<>();
+        Map.of(
+                        "nightHours", orZero(request.nightHours()),
+                        "overtimeHours", orZero(request.overtimeHours()),
+                        "restDayHours", orZero(request.restDayHours()))
+                .forEach((field, hours) -> {
+                    if (hours.compareTo(total) > 0) {
+                        errors.add(
+                                new FieldError(field, "is more than the week's hours (" + total.toPlainString() + ")"));
+                    }
+                });
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Timesheet week = Timesheet.<Timesheet>find("placementId = ?1 and weekStart = ?2", placementId, monday)
+                .firstResult();
+        boolean created = week == null;
+        if (created) {
+            week = new Timesheet();
+            week.id = UUID.randomUUID();
+            week.placementId = placementId;
+            week.firmId = placement.firmId;
+            week.studentId = placement.studentId;
+            week.weekStart = monday;
+        }
+        week.monday = request.monday();
+        week.tuesday = request.tuesday();
+        week.wednesday = request.wednesday();
+        week.thursday = request.thursday();
+        week.friday = request.friday();
+        week.saturday = request.saturday();
+        week.sunday = request.sunday();
+        week.nightHours = orZero(request.nightHours());
+        week.overtimeHours = orZero(request.overtimeHours());
+        week.restDayHours = orZero(request.restDayHours());
+        if (created) {
+            week.persist();
+        }
+        recheck(List.of(placement));
+        return new Upserted(week.id, created);
+    }
+
+    private static BigDecimal orZero(BigDecimal hours) {
+        return hours == null ? BigDecimal.ZERO : hours;
+    }
+
     /** The placement of the student that overlaps the period and is not cancelled, if any. */
     public Optional<Placement> overlapping(UUID studentId, Period period, UUID except) {
         return em.createQuery(
@@ -356,7 +476,7 @@ public class PlacementService {
     public Placement persistChecked(Placement placement, Student student, Firm firm, List<Placement> earlier) {
         placement.id = UUID.randomUUID();
         placement.status = Placement.Status.PLANNED;
-        Subject subject = subject(placement, student, firm, false);
+        Subject subject = subject(placement, student, firm, false, Worked.NONE);
         List<ComplianceService.Pending> pending = new ArrayList<>();
         earlier.forEach(p -> pending.add(pending(p)));
         pending.add(pending(placement));
@@ -435,7 +555,7 @@ public class PlacementService {
         if (placement.status == Placement.Status.CANCELLED) {
             return;
         }
-        Subject subject = subject(placement, student, firm, activating);
+        Subject subject = subject(placement, student, firm, activating, worked(placement));
         List<ComplianceStatus> found = compliance.check(subject, facts.pending(pending(placement)), "The placement");
         if (!found.equals(placement.compliance)) {
             placement.compliance = found;
@@ -484,7 +604,7 @@ public class PlacementService {
 
     private void recheck(List<Placement> placements) {
         for (Placement p : placements) {
-            Subject subject = subject(p, Student.findById(p.studentId), Firm.findById(p.firmId), false);
+            Subject subject = subject(p, Student.findById(p.studentId), Firm.findById(p.firmId), false, worked(p));
             List<ComplianceStatus> found = compliance.recheck(subject, List.of(pending(p)));
             if (!found.equals(p.compliance)) {
                 p.compliance = found;
@@ -493,7 +613,7 @@ public class PlacementService {
         }
     }
 
-    private static Subject subject(Placement p, Student student, Firm firm, boolean activating) {
+    private static Subject subject(Placement p, Student student, Firm firm, boolean activating, Worked worked) {
         FirmPost post = firm.post(p.position);
         return new Subject(
                 p.id,
@@ -528,7 +648,41 @@ public class PlacementService {
                         p.nightWork,
                         p.overtime,
                         p.restDayWork,
-                        p.workExceptionFiling));
+                        p.workExceptionFiling),
+                worked);
+    }
+
+    /** What the placement's timesheets report, when a working-time rule is on and it has any. */
+    private Worked worked(Placement p) {
+        if (p.type.kind() == Kind.OBSERVATION
+                || (compliance.mode(Rule.WORKING_TIME) == Mode.OFF && compliance.mode(Rule.MINOR_HOURS) == Mode.OFF)) {
+            return Worked.NONE;
+        }
+        List<Timesheet> weeks = Timesheet.list("placementId = ?1 order by weekStart", p.id);
+        Timesheet longest = null;
+        BigDecimal longestDay = null;
+        Timesheet night = null;
+        Timesheet overtime = null;
+        Timesheet restDay = null;
+        for (Timesheet week : weeks) {
+            BigDecimal day = week.days().stream().max(BigDecimal::compareTo).orElseThrow();
+            if (longestDay == null || day.compareTo(longestDay) > 0) {
+                longest = week;
+                longestDay = day;
+            }
+            night = night == null && week.nightHours.signum() > 0 ? week : night;
+            overtime = overtime == null && week.overtimeHours.signum() > 0 ? week : overtime;
+            restDay = restDay == null && week.restDayHours.signum() > 0 ? week : restDay;
+        }
+        return new Worked(
+                longest == null ? null : longest.weekStart,
+                longestDay,
+                night == null ? null : night.weekStart,
+                night == null ? null : night.nightHours,
+                overtime == null ? null : overtime.weekStart,
+                overtime == null ? null : overtime.overtimeHours,
+                restDay == null ? null : restDay.weekStart,
+                restDay == null ? null : restDay.restDayHours);
     }
 
     /** Where and when a placement was, before a change: what {@link #recheckShares} looks at. */

@@ -349,4 +349,47 @@ class ComplianceTest {
                 .statusCode(200)
                 .body("items.placementId", contains(second));
     }
+
+    @Test
+    void aTimesheetWithANightHourForAMinorIsABreach() {
+        String major = TestData.major();
+        String firm = TestData.firm();
+        // Seventeen on the first day.
+        String student =
+                TestData.student(major, Map.of("birthDate", START.minusYears(17).toString(), "cohortYear", 2020));
+        Map<String, Object> body = internship(student, firm, 0, 30);
+        body.put("dailyHours", 8);
+        String id = Api.post("/api/v1/placements", body)
+                .statusCode(201)
+                .body("compliance.rule", everyItem(org.hamcrest.Matchers.not("minor-hours")))
+                .extract()
+                .path("id");
+        LocalDate monday = START.with(java.time.DayOfWeek.MONDAY).plusWeeks(1);
+        Map<String, Object> week = org.placementtracker.placement.TimesheetTest.week(monday.toString());
+        week.put("nightHours", 1);
+        String token = "Bearer " + TestCredentials.token("hr-" + TestData.next(), "PARTNER", firm);
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(week)
+                .post("/api/v1/placements/" + id + "/timesheets")
+                .then()
+                .statusCode(201);
+        Api.get("/api/v1/placements/" + id)
+                .statusCode(200)
+                .body(
+                        "compliance.find { it.rule == 'minor-hours' }.detail",
+                        equalTo("the timesheet of the week of " + monday + " reports 1 night hours for a student "
+                                + "under 18"));
+        // Corrected by the HR system: no night hours, no breach.
+        week.put("nightHours", 0);
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(week)
+                .post("/api/v1/placements/" + id + "/timesheets")
+                .then()
+                .statusCode(200);
+        Api.get("/api/v1/placements/" + id)
+                .statusCode(200)
+                .body("compliance.rule", everyItem(org.hamcrest.Matchers.not("minor-hours")));
+    }
 }

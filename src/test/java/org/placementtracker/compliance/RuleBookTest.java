@@ -55,6 +55,7 @@ class RuleBookTest {
         int months = 6;
         LocalDate today = BEFORE;
         Map<Rule, Mode> modes = allWarn();
+        Worked worked = Worked.NONE;
 
         List<RuleBook.Found> found() {
             Subject subject = new Subject(
@@ -90,7 +91,8 @@ class RuleBookTest {
                             night,
                             overtime,
                             restDay,
-                            filing));
+                            filing),
+                    worked);
             Counts counts = new Counts(
                     new Counts.Peak(start, firmPeak), new Counts.Peak(start, postPeak), firstPostDay, postDays);
             return RuleBook.evaluate(subject, counts, modes, major -> months, today);
@@ -309,5 +311,28 @@ class RuleBookTest {
         c.consentOn = null;
         c.night = true;
         c.found().forEach(f -> assertTrue(!f.detail().contains("2009"), f.detail()));
+    }
+
+    @Test
+    void timesheetsAreCheckedLikeThePlannedPattern() {
+        LocalDate week = LocalDate.of(2025, 3, 3);
+        Case c = new Case();
+        c.birthDate = START.minusYears(17);
+        c.worked = new Worked(week, new BigDecimal("8.00"), null, null, null, null, null, null);
+        assertEquals(List.of(), c.broken(), "a minor's eight-hour day");
+        c.worked = new Worked(week, new BigDecimal("8.5"), null, null, null, null, null, null);
+        assertEquals(List.of(Rule.MINOR_HOURS), c.broken(), "a minor's day of 8.5 hours");
+        c.worked = new Worked(week, new BigDecimal("8"), week, new BigDecimal("1"), null, null, null, null);
+        assertEquals(List.of(Rule.WORKING_TIME, Rule.MINOR_HOURS), c.broken(), "a night hour for a minor, not filed");
+        assertEquals(
+                "the timesheet of the week of 2025-03-03 reports 1 night hours for a student under 18",
+                c.found().get(1).detail());
+        c.filing = "BA-2025-017";
+        assertEquals(List.of(Rule.MINOR_HOURS), c.broken(), "a minor's night hour, filed");
+        c.birthDate = START.minusYears(18);
+        assertEquals(List.of(), c.broken(), "an adult's filed night hour");
+        c.filing = null;
+        c.worked = new Worked(week, new BigDecimal("8"), null, null, null, null, week, new BigDecimal("4"));
+        assertEquals(List.of(Rule.WORKING_TIME), c.broken(), "rest-day hours, not filed");
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.placementtracker.placement.TimesheetTest;
 import org.placementtracker.support.Api;
 import org.placementtracker.support.RawHttp;
 import org.placementtracker.support.TestCredentials;
@@ -552,6 +553,11 @@ class HostileInputTest {
             return object(TestData.placementRequest(student, firm, start.toString(), start.toString()));
         });
         baselines.put("StatusChangeRequest", () -> object(Map.of("status", "ACTIVE")));
+        baselines.put("TimesheetRequest", () -> {
+            Map<String, Object> week = new java.util.LinkedHashMap<>(TimesheetTest.week("2030-01-07"));
+            week.put("placementId", placement);
+            return object(week);
+        });
         baselines.put("ApiKeyRequest", () -> object(Map.of("name", "key-" + TestData.next(), "role", "VIEWER")));
     }
 
