@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
+import org.placementtracker.placement.PlacementService;
 
 /**
  * The demo data switch ({@code pt.demo-data.enabled}, or {@code DEMO_DATA=true}): at startup it
@@ -68,11 +69,13 @@ public class DemoData {
 
     private final AgroalDataSource dataSource;
     private final boolean enabled;
+    private final PlacementService placements;
 
-    DemoData(AgroalDataSource dataSource, DemoSettings settings) {
+    DemoData(AgroalDataSource dataSource, DemoSettings settings, PlacementService placements) {
         boolean enabled = settings.enabled();
         this.dataSource = dataSource;
         this.enabled = enabled;
+        this.placements = placements;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -109,6 +112,8 @@ public class DemoData {
                 return new Outcome(Result.DATABASE_NOT_EMPTY, today, null, null);
             }
             Counts counts = DemoDataWriter.write(connection, DemoDataSet.generate(today));
+            // The same transaction, so the rules read the rows just written.
+            placements.checkAgain(DemoDataWriter.breakSomeRules(connection));
             recordLoad(connection, today, counts);
             return new Outcome(Result.LOADED, today, counts, null);
         } catch (SQLException e) {

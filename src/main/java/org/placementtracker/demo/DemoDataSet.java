@@ -32,7 +32,8 @@ final class DemoDataSet {
             String address,
             String contactName,
             int headcount,
-            Firm.Status status) {}
+            Firm.Status status,
+            String posts) {}
 
     record StudentRow(
             UUID id,
@@ -109,7 +110,8 @@ final class DemoDataSet {
                 f.address(),
                 f.contactName(),
                 f.headcount(),
-                f.active() ? Firm.Status.ACTIVE : Firm.Status.INACTIVE)));
+                f.active() ? Firm.Status.ACTIVE : Firm.Status.INACTIVE,
+                posts(f))));
         for (int cohort = FIRST_COHORT; cohort <= SchoolCalendar.latestIntake(today); cohort++) {
             new CohortProgramme(cohort, today, data).generate();
         }
@@ -166,5 +168,14 @@ final class DemoDataSet {
 
     List<PlacementRow> placements() {
         return Collections.unmodifiableList(placements);
+    }
+
+    /** The firm's posts as JSON: its staff shared evenly among the positions its interns hold. */
+    private static String posts(DemoCatalogue.FirmSpec firm) {
+        int staff = Math.max(5, firm.headcount() / firm.positions().size());
+        return firm.positions().stream()
+                .map(p -> "{\"name\": \"" + p.replace("\\", "\\\\").replace("\"", "\\\"") + "\", \"staff\": " + staff
+                        + ", \"prohibited\": false}")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 }

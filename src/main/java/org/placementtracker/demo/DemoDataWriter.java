@@ -1,7 +1,13 @@
 package org.placementtracker.demo;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.placementtracker.demo.DemoDataSet.FirmRow;
 import org.placementtracker.demo.DemoDataSet.MajorRow;
 import org.placementtracker.demo.DemoDataSet.MemberRow;
@@ -28,7 +34,8 @@ final class DemoDataWriter {
             .column("address", "text", FirmRow::address)
             .column("contact_name", "text", FirmRow::contactName)
             .column("headcount", "integer", FirmRow::headcount)
-            .column("status", "text", FirmRow::status);
+            .column("status", "text", FirmRow::status)
+            .column("posts", "jsonb", FirmRow::posts);
 
     private static final BulkInsert<StudentRow> STUDENTS = BulkInsert.<StudentRow>into("student")
             .column("id", "uuid", StudentRow::id)
@@ -91,6 +98,68 @@ final class DemoDataWriter {
         int members = MEMBERS.execute(connection, data.members());
         int rotations = ROTATIONS.execute(connection, data.rotations());
         int placements = PLACEMENTS.execute(connection, data.placements());
+        agreeInsureAndPay(connection);
         return new DemoData.Counts(majors, firms, students, orderClasses, members, rotations, placements);
+    }
+
+    /**
+     * What a well-run placement office records: every placement an agreement signed two weeks ahead
+     * (with a guardian's consent), liability insurance for its whole period paid by the school; post
+     * internships pay 3,600 of a 4,200 wage monthly, eight-hour days. Set-based, after the rows.
+     */
+    private static void agreeInsureAndPay(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    update placement set
+                        agreement_ref = 'XY-' || to_char(start_date, 'YYYY') || '-' || upper(left(id::text, 8)),
+                        agreement_signed_on = start_date - 14,
+                        guardian_consent_on = start_date - 16,
+                        insurance_policy_no = 'PICC-' || to_char(start_date, 'YYYY') || '-' || upper(left(id::text, 6)),
+                        insurer = '中国人民财产保险股份有限公司',
+                        insurance_from = start_date,
+                        insurance_to = end_date,
+                        insurance_paid_by = 'SCHOOL',
+                        monthly_pay = case when type in ('POST_INTERNSHIP', 'FOLLOW_POST') then 3600 end,
+                        post_wage = case when type in ('POST_INTERNSHIP', 'FOLLOW_POST') then 4200 end,
+                        pay_period = case when type in ('POST_INTERNSHIP', 'FOLLOW_POST') then 'MONTHLY' end,
+                        daily_hours = case when type <> 'COGNITIVE' then 8 end
+                    where status <> 'CANCELLED'
+                    """);
+        }
+    }
+
+    /**
+     * A handful of current post internships made to break a rule each, as a real office's data
+     * would, so that a first look at the breach list shows something; returns their ids, which the
+     * rules then check.
+     */
+    static List<UUID> breakSomeRules(Connection connection) throws SQLException {
+        List<UUID> chosen = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select id from placement
+                        where type = 'POST_INTERNSHIP' and status = 'ACTIVE'
+                        order by start_date desc, id limit 6
+                        """)) {
+            while (rows.next()) {
+                chosen.add(rows.getObject(1, UUID.class));
+            }
+        }
+        String[] breaches = {
+            "insurance_to = end_date - 1",
+            "monthly_pay = 2900",
+            "overtime = true",
+            "agreement_signed_on = start_date + 3",
+            "insurance_paid_by = 'STUDENT'",
+            "night_work = true"
+        };
+        for (int i = 0; i < chosen.size(); i++) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("update placement set " + breaches[i] + " where id = ?")) {
+                update.setObject(1, chosen.get(i));
+                update.executeUpdate();
+            }
+        }
+        return chosen;
     }
 }

@@ -602,6 +602,11 @@ public class PlacementService {
                 .getResultList());
     }
 
+    /** Checks these placements again against the rules and records what they break (demo data). */
+    public void checkAgain(Collection<UUID> ids) {
+        recheck(ids.stream().sorted().map(PlacementService::find).toList());
+    }
+
     private void recheck(List<Placement> placements) {
         for (Placement p : placements) {
             Subject subject = subject(p, Student.findById(p.studentId), Firm.findById(p.firmId), false, worked(p));

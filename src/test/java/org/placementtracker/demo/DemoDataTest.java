@@ -174,6 +174,27 @@ class DemoDataTest {
     }
 
     @Test
+    void placementsCarryAgreementsInsuranceAndPayButAHandfulBreakARule() throws SQLException {
+        assertEquals(
+                0,
+                count(
+                        "select count(*) from placement where firm_id = any(?) and status <> 'CANCELLED' and "
+                                + "(agreement_signed_on is null or insurance_from is null or insurance_to is null "
+                                + "or (type = 'POST_INTERNSHIP' and (monthly_pay is null or pay_period is null)))",
+                        (Object) demoFirms()));
+        assertEquals(
+                6,
+                count(
+                        "select count(*) from placement where firm_id = any(?) and status = 'ACTIVE' and "
+                                + "(agreement_signed_on > start_date or insurance_to < end_date "
+                                + "or insurance_paid_by = 'STUDENT' or monthly_pay * 100 < post_wage * 80 "
+                                + "or overtime or night_work)",
+                        (Object) demoFirms()));
+        assertEquals(0, count("select count(*) from firm where id = any(?) and jsonb_array_length(posts) = 0", (Object)
+                demoFirms()));
+    }
+
+    @Test
     void workStudyPlacementsFollowTheirDualSystemRotation() throws SQLException {
         assertTrue(count(
                         "select count(*) from placement where firm_id = ?::uuid and type = 'WORK_STUDY'",
