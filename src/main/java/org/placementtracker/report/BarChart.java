@@ -91,6 +91,25 @@ final class BarChart {
         return chart;
     }
 
+    /** Open breaches per year, stacked by rule. */
+    static BarChart of(ComplianceYearly report, String filters) {
+        List<String> years = new ArrayList<>();
+        for (int y = report.from(); y <= report.to(); y++) {
+            years.add(Integer.toString(y));
+        }
+        BarChart chart = new BarChart(
+                "实习合规 Open breaches per year " + report.from() + "–" + report.to() + " · " + filters,
+                "计数规则 Counting: " + report.countingRule(),
+                years);
+        // Rules with most open breaches first, so the ten named series are the ones that matter.
+        report.totals().stream()
+                .sorted((a, b) -> Long.compare(b.open(), a.open()))
+                .forEach(total -> report.rows().stream()
+                        .filter(r -> r.rule() == total.rule())
+                        .forEach(r -> chart.add(r.rule().id(), r.year() - report.from(), r.open())));
+        return chart;
+    }
+
     private static String seriesName(YearlyReport report, YearlyReport.Row row) {
         return report.groupBy() == null ? "人次 Person-times" : row.label();
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.placementtracker.compliance.Rule;
 
 /**
  * The counting queries. PostgreSQL does the counting, so no placement is ever loaded into Java.
@@ -124,6 +125,54 @@ public class PlacementCounts {
                         row.getLong(4),
                         row.getInt(5),
                         row.getInt(6)));
+    }
+
+    /** Breaches per year and rule, then per rule over the range (year null), of one firm or all. */
+    List<ComplianceYearly.Row> breaches(int from, int to, UUID firmId) {
+        String sql = "select extract(year from b.placement_start)::int as year, b.rule, "
+                + "count(*) filter (where b.status = 'OPEN'), count(*) filter (where b.status = 'RESOLVED'), "
+                + "count(distinct b.placement_id) from compliance_breach b "
+                + "where b.placement_start >= make_date(?, 1, 1) and b.placement_start < make_date(? + 1, 1, 1) "
+                + "and (?::uuid is null or b.firm_id = ?::uuid) "
+                + "group by grouping sets ((1, 2), (2)) order by 1 nulls last, 2";
+        return query(new Statement(sql, java.util.Arrays.asList(from, to, firmId, firmId)), row -> {
+            int year = row.getInt(1);
+            Integer maybeYear = row.wasNull() ? null : year;
+            Rule rule = Rule.byId(row.getString(2));
+            return new ComplianceYearly.Row(
+                    maybeYear, rule, rule.article(), row.getLong(3), row.getLong(4), row.getLong(5));
+        });
+    }
+
+    /** The breach list's rows for a file, oldest placement first; at most {@code limit}. */
+    List<List<Object>> breachRows(Integer year, UUID firmId, String rule, String status, int limit) {
+        String sql = "select b.placement_start, f.name, b.rule, b.mode, b.status, b.detail, b.placement_id, "
+                + "b.student_id, b.detected_at, b.resolved_at from compliance_breach b join firm f on f.id = b.firm_id "
+                + "where (?::int is null or (b.placement_start >= make_date(?::int, 1, 1) "
+                + "and b.placement_start < make_date(?::int + 1, 1, 1))) "
+                + "and (?::uuid is null or b.firm_id = ?::uuid) and (?::text is null or b.rule = ?::text) "
+                + "and b.status = ? order by b.placement_start, b.id limit ?";
+        return query(
+                new Statement(
+                        sql, java.util.Arrays.asList(year, year, year, firmId, firmId, rule, rule, status, limit)),
+                row -> java.util.Arrays.asList(
+                        row.getObject(1, java.time.LocalDate.class).toString(),
+                        row.getString(2),
+                        row.getString(3),
+                        Rule.byId(row.getString(3)).article(),
+                        row.getString(4),
+                        row.getString(5).toLowerCase(java.util.Locale.ROOT),
+                        row.getString(6),
+                        row.getObject(7, UUID.class).toString(),
+                        row.getObject(8, UUID.class).toString(),
+                        row.getObject(9, java.time.OffsetDateTime.class)
+                                .toInstant()
+                                .toString(),
+                        row.getObject(10, java.time.OffsetDateTime.class) == null
+                                ? ""
+                                : row.getObject(10, java.time.OffsetDateTime.class)
+                                        .toInstant()
+                                        .toString()));
     }
 
     private <T> List<T> query(Statement statement, RowReader<T> reader) {

@@ -34,16 +34,16 @@ import org.placementtracker.common.Problem;
                 + YearlyReport.COUNTING_RULE)
 public class ReportResource {
 
-    private static final String FORMATS = "json (default), csv, xlsx or svg; overrides the Accept header";
-    private static final String DOWNLOADS = " CSV starts with a UTF-8 byte order mark (so Excel reads Chinese names), "
+    static final String FORMATS = "json (default), csv, xlsx or svg; overrides the Accept header";
+    static final String DOWNLOADS = " CSV starts with a UTF-8 byte order mark (so Excel reads Chinese names), "
             + "and its text cells that begin with =, +, -, @, tab or CR get a leading ' so no spreadsheet runs them as "
             + "formulas. CSV, XLSX and SVG carry Content-Disposition with a file name after what they cover.";
-    private static final String DISPOSITION = "CSV and XLSX: attachment, SVG: inline; with an ASCII filename and the "
+    static final String DISPOSITION = "CSV and XLSX: attachment, SVG: inline; with an ASCII filename and the "
             + "full UTF-8 filename* (RFC 6266, RFC 8187) naming what the report covers, e.g. filename*=UTF-8''"
             + "placements-yearly_%E9%95%BF%E5%9F%8E%E6%B1%BD%E8%BD%A6_2014-2025.xlsx. Absent on JSON.";
 
     /** Larger than any report: 50 years × a few hundred groups. */
-    private static final int MAX_FILE = 10_000_000;
+    static final int MAX_FILE = 10_000_000;
 
     private static final String NOT_FOUND =
             "firmId, orderClassId or majorCode names nothing, or for a partner " + "something not at its firm";
@@ -228,7 +228,7 @@ public class ReportResource {
      * A file with the name it is saved under. Charts are shown in the browser (and saved under that
      * name); tables are downloaded, since a browser cannot show them.
      */
-    private static Response download(Object body, ReportFormat format, Described<?> described) {
+    static Response download(Object body, ReportFormat format, Described<?> described) {
         String type = format == ReportFormat.XLSX ? format.mediaType : format.mediaType + ";charset=UTF-8";
         return Response.ok(body, type)
                 .header(

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.placementtracker.common.ProblemException;
+import org.placementtracker.compliance.BreachStatus;
+import org.placementtracker.compliance.Rule;
 import org.placementtracker.placement.Placement;
 import org.placementtracker.placement.YearBasis;
 import org.placementtracker.security.CurrentCaller;
@@ -88,6 +91,54 @@ public class ReportService {
                         names.firm(),
                         filter.from() > 0 ? filter.from() + "-" + filter.to() : "all-years",
                         filter.from() > 0 ? basis(filter) : null));
+    }
+
+    /** Breaches of the internship rules per year and rule; 404 as the yearly report for a firm it cannot see. */
+    Described<ComplianceYearly> compliance(ReportFilter unscoped) {
+        ReportFilter filter = unscoped.scopedTo(caller.partnerFirm());
+        requireRange(filter);
+        ReportSubjects.Names names = subjects.of(filter);
+        List<ComplianceYearly.Row> found = counts.breaches(
+                filter.from(), filter.to(), filter.firmId() != null ? filter.firmId() : filter.scopeFirmId());
+        return new Described<>(
+                new ComplianceYearly(
+                        filter.from(),
+                        filter.to(),
+                        ComplianceYearly.COUNTING_RULE,
+                        found.stream().filter(r -> r.year() != null).toList(),
+                        found.stream().filter(r -> r.year() == null).toList()),
+                filter.describe(names),
+                DownloadName.of("compliance-yearly", names.firm(), filter.from() + "-" + filter.to()));
+    }
+
+    /** The most breaches one file holds. */
+    static final int MAX_BREACH_ROWS = 100_000;
+
+    /** The breach list as a file's table; 404 as the reports for a firm the caller cannot see. */
+    Described<List<List<Object>>> breaches(Integer year, UUID firmId, Rule rule, BreachStatus status) {
+        ReportFilter filter = new ReportFilter(
+                        year == null ? 0 : year, year == null ? 0 : year, YearBasis.CALENDAR, firmId, null, null, null)
+                .scopedTo(caller.partnerFirm());
+        ReportSubjects.Names names = subjects.of(filter);
+        List<List<Object>> rows =
+                counts.breachRows(year, firmId, rule == null ? null : rule.id(), status.name(), MAX_BREACH_ROWS + 1);
+        if (rows.size() > MAX_BREACH_ROWS) {
+            throw ProblemException.invalidQuery(
+                    "year", "with these filters matches more than 100,000 breaches; narrow it by year, firmId or rule");
+        }
+        String filters = (names.firm() == null ? "" : "企业 firm: " + names.firm() + "; ")
+                + (year == null ? "" : "年份 year: " + year + "; ")
+                + (rule == null ? "" : "规则 rule: " + rule.id() + "; ")
+                + "状态 status: " + status.value();
+        return new Described<>(
+                rows,
+                filters,
+                DownloadName.of(
+                        "compliance-breaches",
+                        names.firm(),
+                        year == null ? null : Integer.toString(year),
+                        rule == null ? null : rule.id(),
+                        status.value()));
     }
 
     /** Only the academic basis is named in a file name: the calendar year is what a reader assumes. */

@@ -73,4 +73,52 @@ record Table(String title, String note, List<Column> columns, List<List<Object>>
         String range = report.from() == null ? "all years" : report.from() + "-" + report.to();
         return new Table("各企业累计人次 Placements per firm (" + range + ")", report.countingRule(), columns, rows);
     }
+
+    static Table of(ComplianceYearly report, String filters) {
+        List<Column> columns = List.of(
+                new Column("year", "年份", "Year"),
+                new Column("rule", "规则", "Rule"),
+                new Column("article", "条款", "Article"),
+                new Column("open", "未整改", "Open"),
+                new Column("resolved", "已整改", "Resolved"),
+                new Column("placements", "涉及实习", "Placements"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (ComplianceYearly.Row row : report.rows()) {
+            rows.add(List.of(row.year(), row.rule().id(), row.article(), row.open(), row.resolved(), row.placements()));
+        }
+        for (ComplianceYearly.Row row : report.totals()) {
+            rows.add(List.of(
+                    "合计 Total " + report.from() + "-" + report.to(),
+                    row.rule().id(),
+                    row.article(),
+                    row.open(),
+                    row.resolved(),
+                    row.placements()));
+        }
+        return new Table(
+                "实习合规 Internship rule breaches " + report.from() + "-" + report.to() + " (" + filters + ")",
+                report.countingRule(),
+                columns,
+                rows);
+    }
+
+    static Table ofBreaches(List<List<Object>> rows, String filters) {
+        List<Column> columns = List.of(
+                new Column("placementStart", "实习开始", "Placement start"),
+                new Column("firm", "企业", "Firm"),
+                new Column("rule", "规则", "Rule"),
+                new Column("article", "条款", "Article"),
+                new Column("mode", "模式", "Mode"),
+                new Column("status", "状态", "Status"),
+                new Column("detail", "说明", "Detail"),
+                new Column("placementId", "实习编号", "Placement id"),
+                new Column("studentId", "学生编号", "Student id"),
+                new Column("detectedAt", "发现时间", "Detected at"),
+                new Column("resolvedAt", "整改时间", "Resolved at"));
+        return new Table(
+                "实习违规清单 Internship rule breaches (" + filters + ")",
+                "One row per breach, as found when its placement was last written or checked again.",
+                columns,
+                rows);
+    }
 }

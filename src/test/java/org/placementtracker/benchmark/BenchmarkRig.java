@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -104,6 +105,14 @@ final class BenchmarkRig {
         }
 
         static Service start(Database database) throws Exception {
+            return start(database, "service", Map.of());
+        }
+
+        /**
+         * A service with more environment variables (which win over the rig's), logging to
+         * target/benchmark/{@code name}.log; several may run on one database.
+         */
+        static Service start(Database database, String name, Map<String, String> environment) throws Exception {
             int port = freePort();
             String key = "ptk_" + HexFormat.of().formatHex(randomBytes(24));
             ProcessBuilder builder = new ProcessBuilder(
@@ -118,7 +127,8 @@ final class BenchmarkRig {
             builder.environment().put("RATE_LIMIT_PER_MINUTE", "100000000");
             // A service nobody can administer does not start; this run's key is its first admin key.
             builder.environment().put("PT_BOOTSTRAP_ADMIN_KEY", key);
-            Path log = Path.of("target/benchmark/service.log");
+            builder.environment().putAll(environment);
+            Path log = Path.of("target/benchmark/" + name + ".log");
             Files.createDirectories(log.getParent());
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             // The loopback address rather than a name to resolve.
@@ -219,7 +229,7 @@ final class BenchmarkRig {
                             return true;
                         });
             } catch (ConditionTimeoutException e) {
-                throw new IllegalStateException("service did not become ready; see target/benchmark/service.log");
+                throw new IllegalStateException("service did not become ready; see its log in target/benchmark");
             }
         }
 

@@ -392,4 +392,54 @@ class ComplianceTest {
                 .statusCode(200)
                 .body("compliance.rule", everyItem(org.hamcrest.Matchers.not("minor-hours")));
     }
+
+    @Test
+    void theComplianceReportCountsBreachesPerYearAndRuleInEveryFormat() {
+        String major = TestData.major();
+        String firm = TestData.firm();
+        int year = START.getYear();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> body =
+                    internship(TestData.student(major, Map.of("cohortYear", 2020)), firm, 10 * i, 10 * i + 5);
+            body.put("overtime", true);
+            Api.post("/api/v1/placements", body).statusCode(201);
+        }
+        String path = "/api/v1/reports/compliance/yearly?from=" + year + "&to=" + year + "&firmId=" + firm;
+        Api.get(path)
+                .statusCode(200)
+                .body("rows.find { it.rule == 'working-time' }.open", equalTo(2))
+                .body("rows.find { it.rule == 'working-time' }.year", equalTo(year))
+                .body("totals.find { it.rule == 'working-time' }.placements", equalTo(2));
+        String csv = given().get(path + "&format=csv")
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("compliance-yearly"))
+                .extract()
+                .asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains(year + ",working-time,Art. 17 (inferred),2,0,2"), csv);
+        byte[] xlsx = given().get(path.replace("/yearly?", "/yearly/export?") + "&format=xlsx")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+        assertEquals('P', xlsx[0]);
+        assertEquals('K', xlsx[1]);
+        given().get(path + "&format=svg")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("working-time"));
+        // The breach list itself as a file.
+        String list = given().get("/api/v1/compliance/breaches/export?format=csv&rule=working-time&firmId=" + firm)
+                .then()
+                .statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("compliance-breaches"))
+                .extract()
+                .asString();
+        assertEquals(1 + 2, list.strip().split("\n").length, list);
+        org.junit.jupiter.api.Assertions.assertTrue(list.contains(",working-time,Art. 17 (inferred),WARN,open,"), list);
+        // Another firm's report, for a partner, is not found.
+        String token = "Bearer " + TestCredentials.token("hr-" + TestData.next(), "PARTNER", TestData.firm());
+        given().header("Authorization", token).get(path).then().statusCode(404);
+    }
 }
