@@ -51,15 +51,24 @@ public class BatchImport {
 
     public static final String CSV = "text/csv";
 
-    /** What both batch operations document: modes, answers and the shape of row errors. */
-    public static final String DESCRIPTION = " The body is a JSON array of the objects the single create takes, or "
+    /** What every batch operation documents, before the sentence on which rows update a record. */
+    public static final String BATCH_BODY = " The body is a JSON array of the objects the single create takes, or "
             + "text/csv (UTF-8, a byte order mark is ignored) whose header row names the same fields; an empty cell is "
             + "an absent field. At most 10,000 rows (413 beyond). Every rule of the single create applies to each row, "
-            + "rows are processed in order, and a row whose externalRef is already known updates that record instead "
-            + "of creating another, so re-sending a file is harmless. Rows are numbered from 0. atomic=true (default): "
-            + "all rows or none; 200 with one result per row, or 422 whose errors name every failing row as "
-            + "rows[N].field (rows[N] alone for a rule across fields) and nothing is saved. atomic=false: 207 with "
-            + "one result per row, failed rows carrying their problem; the good rows are saved.";
+            + "rows are processed in order, and ";
+
+    /** What every batch operation documents, after the sentence on which rows update a record. */
+    public static final String BATCH_MODES = ", so re-sending a file is harmless. Rows are numbered from 0. "
+            + "atomic=true (default): all rows or none; 200 with one result per row, or 422 whose errors name every "
+            + "failing row as rows[N].field (rows[N] alone for a rule across fields; breaches, with their row, for "
+            + "internship rules in BLOCK mode) and nothing is saved. atomic=false: 207 with one result per row, "
+            + "failed rows carrying their problem; the good rows are saved.";
+
+    /** What the batch operations of records with an externalRef document. */
+    public static final String DESCRIPTION = BATCH_BODY
+            + "a row whose externalRef is already known updates that record instead of creating another"
+            + BATCH_MODES;
+
     /** What a batch's 422 means: rejected rows, or a reused key. */
     public static final String REJECTED = "atomic=true and some rows failed: errors name each as rows[N].field, or "
             + "rows[N] for a rule across fields; nothing was saved. Or the Idempotency-Key was used before for a "
@@ -159,7 +168,10 @@ public class BatchImport {
                     "batch-rejected",
                     "Batch import rejected",
                     failed.size() + " of " + rows.size() + " rows are not valid; nothing was saved",
-                    failed.stream().flatMap(r -> rowErrors(r).stream()).toList());
+                    failed.stream().flatMap(r -> rowErrors(r).stream()).toList(),
+                    failed.stream()
+                            .flatMap(r -> r.problem().breaches().stream().map(b -> b.ofRow(r.row())))
+                            .toList());
         }
         return results;
     }

@@ -18,7 +18,7 @@ public class ProblemException extends RuntimeException {
         this(status, slug, title, detail, errors, List.of());
     }
 
-    private ProblemException(
+    public ProblemException(
             int status, String slug, String title, String detail, List<FieldError> errors, List<RuleBreach> breaches) {
         super(detail);
         this.status = status;

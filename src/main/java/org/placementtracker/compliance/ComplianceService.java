@@ -88,11 +88,15 @@ public class ComplianceService {
      *
      * @param pending what this unit of work wrote and the database may not hold yet, {@code subject} included
      * @param label how the problem names the placement
+     * @param alreadyShown rules the placement already shows a breach of: a change that leaves such a
+     *     breach is not refused for it (the data could not be corrected otherwise), one that adds a
+     *     breach of a BLOCK rule is
      */
-    public List<ComplianceStatus> check(Subject subject, Collection<Pending> pending, String label) {
+    public List<ComplianceStatus> check(
+            Subject subject, Collection<Pending> pending, String label, Collection<Rule> alreadyShown) {
         List<RuleBook.Found> found = evaluate(subject, pending);
         List<RuleBreach> blocking = found.stream()
-                .filter(f -> modes.get(f.rule()) == Mode.BLOCK)
+                .filter(f -> modes.get(f.rule()) == Mode.BLOCK && !alreadyShown.contains(f.rule()))
                 .map(f -> new RuleBreach(f.rule().id(), f.rule().article(), f.detail()))
                 .toList();
         // An ended placement is not refused: its data may still be corrected, and it shows what it breaks.

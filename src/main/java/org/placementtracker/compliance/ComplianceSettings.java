@@ -96,17 +96,22 @@ public interface ComplianceSettings {
                 if (value == null || value.isBlank()) {
                     return true;
                 }
-                for (Map.Entry<String, String> pair : pairs(value).entrySet()) {
-                    if (Rule.byId(pair.getKey()) == null || !pair.getValue().matches("BLOCK|WARN|OFF")) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (String pair : value.split(",")) {
+                    String[] parts = pair.split("=", 2);
+                    String rule = parts[0].trim();
+                    String mode = parts.length > 1 ? parts[1].trim() : "";
+                    String shown = rule.replaceAll("[^A-Za-z0-9-]", "?");
+                    String wrong = Rule.byId(rule) == null
+                            ? "'" + shown + "' is not one of the rules "
+                                    + Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", "))
+                            : !mode.matches("BLOCK|WARN|OFF")
+                                    ? "the mode of " + shown + " must be BLOCK, WARN or OFF"
+                                    : !seen.add(rule) ? shown + " is named twice" : null;
+                    if (wrong != null) {
                         context.disableDefaultConstraintViolation();
-                        context.buildConstraintViolationWithTemplate("COMPLIANCE_RULES must list rule=MODE pairs "
-                                        + "separated by commas, MODE being BLOCK, WARN or OFF; '"
-                                        + pair.getKey().replaceAll("[^A-Za-z0-9-]", "?")
-                                        + "' is not one of the rules "
-                                        + Arrays.stream(Rule.values())
-                                                .map(Rule::id)
-                                                .collect(Collectors.joining(", "))
-                                        + ", or its mode is not one of those")
+                        context.buildConstraintViolationWithTemplate(
+                                        "COMPLIANCE_RULES must list rule=MODE pairs separated by commas: " + wrong)
                                 .addConstraintViolation();
                         return false;
                     }

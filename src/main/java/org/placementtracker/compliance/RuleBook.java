@@ -63,10 +63,10 @@ final class RuleBook {
                                             "the staff of the post '" + s.position() + "'");
                 case LENGTH -> length(counts, months.of(s.majorCode()));
                 case PAY -> pay(t, due);
-                case AGREEMENT -> document(t.agreementSignedOn(), "a signed tripartite agreement", s, due);
+                case AGREEMENT -> document(t.agreementSignedOn(), "signed tripartite agreement", s, due);
                 case GUARDIAN_CONSENT ->
                     s.minorOnFirstDay()
-                            ? document(t.guardianConsentOn(), "a guardian's consent (the student is under 18)", s, due)
+                            ? document(t.guardianConsentOn(), "guardian's consent (the student is under 18)", s, due)
                             : null;
                 case INSURANCE -> insurance(t, s, due);
                 case WORKING_TIME -> workingTime(t, s.worked());
@@ -140,7 +140,9 @@ final class RuleBook {
         if (signedOn == null) {
             return due ? "no " + what + " by the first day, " + s.start() : null;
         }
-        return signedOn.isAfter(s.start()) ? what + " dated " + signedOn + ", after the first day, " + s.start() : null;
+        return signedOn.isAfter(s.start())
+                ? "the " + what + " is dated " + signedOn + ", after the first day, " + s.start()
+                : null;
     }
 
     private static String insurance(Terms t, Subject s, boolean due) {

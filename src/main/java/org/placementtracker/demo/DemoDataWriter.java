@@ -15,6 +15,7 @@ import org.placementtracker.demo.DemoDataSet.OrderClassRow;
 import org.placementtracker.demo.DemoDataSet.PlacementRow;
 import org.placementtracker.demo.DemoDataSet.RotationRow;
 import org.placementtracker.demo.DemoDataSet.StudentRow;
+import org.placementtracker.placement.Placement;
 
 /** Writes a demo data set with one insert per table, parents before children. */
 final class DemoDataWriter {
@@ -86,7 +87,22 @@ final class DemoDataWriter {
             .column("start_date", "date", PlacementRow::startDate)
             .column("end_date", "date", PlacementRow::endDate)
             .column("status", "text", PlacementRow::status)
-            .column("status_reason", "text", PlacementRow::statusReason);
+            .column("status_reason", "text", PlacementRow::statusReason)
+            // What a well-run placement office records: an agreement signed two weeks ahead (with a
+            // guardian's consent), liability insurance for the whole period paid by the school; post
+            // internships pay 3,600 of a 4,200 wage monthly, eight-hour days.
+            .column("agreement_ref", "text", p -> "XY-" + p.startDate().getYear() + "-" + shortId(p, 8))
+            .column("agreement_signed_on", "date", p -> p.startDate().minusDays(14))
+            .column("guardian_consent_on", "date", p -> p.startDate().minusDays(16))
+            .column("insurance_policy_no", "text", p -> "PICC-" + p.startDate().getYear() + "-" + shortId(p, 6))
+            .column("insurer", "text", p -> "中国人民财产保险股份有限公司")
+            .column("insurance_from", "date", PlacementRow::startDate)
+            .column("insurance_to", "date", PlacementRow::endDate)
+            .column("insurance_paid_by", "text", p -> "SCHOOL")
+            .column("monthly_pay", "numeric", p -> post(p) ? "3600.00" : null)
+            .column("post_wage", "numeric", p -> post(p) ? "4200.00" : null)
+            .column("pay_period", "text", p -> post(p) ? "MONTHLY" : null)
+            .column("daily_hours", "numeric", p -> p.type() == Placement.Type.COGNITIVE ? null : "8.00");
 
     private DemoDataWriter() {}
 
@@ -98,34 +114,15 @@ final class DemoDataWriter {
         int members = MEMBERS.execute(connection, data.members());
         int rotations = ROTATIONS.execute(connection, data.rotations());
         int placements = PLACEMENTS.execute(connection, data.placements());
-        agreeInsureAndPay(connection);
         return new DemoData.Counts(majors, firms, students, orderClasses, members, rotations, placements);
     }
 
-    /**
-     * What a well-run placement office records: every placement an agreement signed two weeks ahead
-     * (with a guardian's consent), liability insurance for its whole period paid by the school; post
-     * internships pay 3,600 of a 4,200 wage monthly, eight-hour days. Set-based, after the rows.
-     */
-    private static void agreeInsureAndPay(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate("""
-                    update placement set
-                        agreement_ref = 'XY-' || to_char(start_date, 'YYYY') || '-' || upper(left(id::text, 8)),
-                        agreement_signed_on = start_date - 14,
-                        guardian_consent_on = start_date - 16,
-                        insurance_policy_no = 'PICC-' || to_char(start_date, 'YYYY') || '-' || upper(left(id::text, 6)),
-                        insurer = '中国人民财产保险股份有限公司',
-                        insurance_from = start_date,
-                        insurance_to = end_date,
-                        insurance_paid_by = 'SCHOOL',
-                        monthly_pay = case when type in ('POST_INTERNSHIP', 'FOLLOW_POST') then 3600 end,
-                        post_wage = case when type in ('POST_INTERNSHIP', 'FOLLOW_POST') then 4200 end,
-                        pay_period = case when type in ('POST_INTERNSHIP', 'FOLLOW_POST') then 'MONTHLY' end,
-                        daily_hours = case when type <> 'COGNITIVE' then 8 end
-                    where status <> 'CANCELLED'
-                    """);
-        }
+    private static boolean post(PlacementRow p) {
+        return p.type() == Placement.Type.POST_INTERNSHIP || p.type() == Placement.Type.FOLLOW_POST;
+    }
+
+    private static String shortId(PlacementRow p, int length) {
+        return p.id().toString().substring(0, length).toUpperCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -218,7 +218,7 @@ public class PlacementService {
         placement.status = Placement.Status.PLANNED;
         apply(placement, request);
         Subject subject = subject(placement, student, facts.firm(request.firmId()), false, Worked.NONE);
-        placement.compliance = compliance.check(subject, facts.pending(pending(placement)), "The placement");
+        placement.compliance = compliance.check(subject, facts.pending(pending(placement)), "The placement", List.of());
         placement.persist();
         compliance.record(subject, placement.compliance, true);
         facts.saved(placement);
@@ -407,21 +407,29 @@ public class PlacementService {
             week.studentId = placement.studentId;
             week.weekStart = monday;
         }
-        week.monday = request.monday();
-        week.tuesday = request.tuesday();
-        week.wednesday = request.wednesday();
-        week.thursday = request.thursday();
-        week.friday = request.friday();
-        week.saturday = request.saturday();
-        week.sunday = request.sunday();
-        week.nightHours = orZero(request.nightHours());
-        week.overtimeHours = orZero(request.overtimeHours());
-        week.restDayHours = orZero(request.restDayHours());
+        week.monday = twoPlaces(request.monday());
+        week.tuesday = twoPlaces(request.tuesday());
+        week.wednesday = twoPlaces(request.wednesday());
+        week.thursday = twoPlaces(request.thursday());
+        week.friday = twoPlaces(request.friday());
+        week.saturday = twoPlaces(request.saturday());
+        week.sunday = twoPlaces(request.sunday());
+        week.nightHours = twoPlaces(orZero(request.nightHours()));
+        week.overtimeHours = twoPlaces(orZero(request.overtimeHours()));
+        week.restDayHours = twoPlaces(orZero(request.restDayHours()));
         if (created) {
             week.persist();
         }
         recheck(List.of(placement));
         return new Upserted(week.id, created);
+    }
+
+    /**
+     * Amounts and hours as the database keeps them (two decimals; validation allows no more), so an
+     * answer shows the same number whether it echoes a write or reads it back.
+     */
+    private static BigDecimal twoPlaces(BigDecimal value) {
+        return value == null ? null : value.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
     private static BigDecimal orZero(BigDecimal hours) {
@@ -480,7 +488,8 @@ public class PlacementService {
         List<ComplianceService.Pending> pending = new ArrayList<>();
         earlier.forEach(p -> pending.add(pending(p)));
         pending.add(pending(placement));
-        placement.compliance = compliance.check(subject, pending, "The placement of student " + student.studentNo);
+        placement.compliance =
+                compliance.check(subject, pending, "The placement of student " + student.studentNo, List.of());
         placement.persist();
         compliance.record(subject, placement.compliance, true);
         return placement;
@@ -542,6 +551,11 @@ public class PlacementService {
                 errors.add(new FieldError("orderClassId", "is run for another firm than firmId"));
             }
         }
+        if (request.insuranceFrom() != null
+                && request.insuranceTo() != null
+                && request.insuranceTo().isBefore(request.insuranceFrom())) {
+            errors.add(new FieldError("insuranceTo", "is before insuranceFrom"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -556,7 +570,13 @@ public class PlacementService {
             return;
         }
         Subject subject = subject(placement, student, firm, activating, worked(placement));
-        List<ComplianceStatus> found = compliance.check(subject, facts.pending(pending(placement)), "The placement");
+        // Making it active refuses every breach of a BLOCK rule ("no agreement, no internship"); other
+        // changes only those they add.
+        List<Rule> shown = activating
+                ? List.of()
+                : placement.compliance.stream().map(ComplianceStatus::rule).toList();
+        List<ComplianceStatus> found =
+                compliance.check(subject, facts.pending(pending(placement)), "The placement", shown);
         if (!found.equals(placement.compliance)) {
             placement.compliance = found;
         }
@@ -600,6 +620,34 @@ public class PlacementService {
                 .setParameter("open", BreachStatus.OPEN)
                 .setParameter("rules", List.of(Rule.FIRM_SHARE.id(), Rule.POST_SHARE.id()))
                 .getResultList());
+    }
+
+    /**
+     * Checks again the placements whose first day has come since the last sweep (their documents and
+     * pay are due from that day); returns how many. Several instances take turns on the sweep's row.
+     */
+    @Transactional
+    public int checkThoseThatStarted() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate through = LocalDate.parse(
+                (String) em.createNativeQuery("select swept_through::text from compliance_sweep for update")
+                        .getSingleResult());
+        if (!through.isBefore(today)) {
+            return 0;
+        }
+        List<Placement> started = em.createQuery(
+                        "select p from Placement p where p.status in :live and p.startDate > :after "
+                                + "and p.startDate <= :today order by p.id",
+                        Placement.class)
+                .setParameter("live", EnumSet.of(Placement.Status.PLANNED, Placement.Status.ACTIVE))
+                .setParameter("after", through)
+                .setParameter("today", today)
+                .getResultList();
+        recheck(started);
+        em.createNativeQuery("update compliance_sweep set swept_through = cast(?1 as date)")
+                .setParameter(1, today.toString())
+                .executeUpdate();
+        return started.size();
     }
 
     /** Checks these placements again against the rules and records what they break (demo data). */
@@ -724,10 +772,10 @@ public class PlacementService {
         placement.insuranceFrom = request.insuranceFrom();
         placement.insuranceTo = request.insuranceTo();
         placement.insurancePaidBy = request.insurancePaidBy();
-        placement.monthlyPay = request.monthlyPay();
-        placement.postWage = request.postWage();
+        placement.monthlyPay = twoPlaces(request.monthlyPay());
+        placement.postWage = twoPlaces(request.postWage());
         placement.payPeriod = request.payPeriod();
-        placement.dailyHours = request.dailyHours();
+        placement.dailyHours = twoPlaces(request.dailyHours());
         placement.nightWork = Boolean.TRUE.equals(request.nightWork());
         placement.overtime = Boolean.TRUE.equals(request.overtime());
         placement.restDayWork = Boolean.TRUE.equals(request.restDayWork());

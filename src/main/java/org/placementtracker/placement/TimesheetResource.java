@@ -60,9 +60,10 @@ public class TimesheetResource {
     @Consumes({MediaType.APPLICATION_JSON, BatchImport.CSV})
     @Operation(
             summary = "Import weeks of hours",
-            description = "Reports many weeks at once, each row naming its placementId; a week already reported is "
-                    + "replaced (updated)."
-                    + BatchImport.DESCRIPTION)
+            description = "Reports many weeks at once, each row naming its placementId."
+                    + BatchImport.BATCH_BODY
+                    + "a row for a week already reported replaces it (updated)"
+                    + BatchImport.BATCH_MODES)
     @APIResponse(
             responseCode = "200",
             description = "atomic=true: every row was saved",

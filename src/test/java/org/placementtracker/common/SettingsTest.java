@@ -186,7 +186,13 @@ class SettingsTest {
         assertThat(
                 refused(Map.of("COMPLIANCE_RULES", "min-age-61=BLOCK")),
                 containsString("'min-age-61' is not one of the rules min-age-16, "));
-        assertThat(refused(Map.of("COMPLIANCE_RULES", "min-age-16=STOP")), containsString("COMPLIANCE_RULES"));
+        assertThat(
+                refused(Map.of("COMPLIANCE_RULES", "min-age-16=STOP")),
+                containsString("COMPLIANCE_RULES must list rule=MODE pairs separated by commas: the mode of min-age-16 "
+                        + "must be BLOCK, WARN or OFF"));
+        assertThat(
+                refused(Map.of("COMPLIANCE_RULES", "min-age-16=OFF,min-age-16=BLOCK")),
+                containsString("min-age-16 is named twice"));
         assertThat(refused(Map.of("COMPLIANCE_DEFAULT_MODE", "warn")), containsString("COMPLIANCE_DEFAULT_MODE"));
         assertThat(refused(Map.of("POST_INTERNSHIP_MONTHS", "0")), containsString("POST_INTERNSHIP_MONTHS must be"));
         assertThat(

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -244,6 +245,8 @@ class ComplianceTest {
                 .then()
                 .statusCode(422)
                 .body("errors.field", contains("rows[1]"))
+                .body("breaches[0].row", equalTo(1))
+                .body("breaches[0].rule", equalTo("min-age-16"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("min-age-16"));
         Api.get("/api/v1/placements?studentId=" + adult).statusCode(200).body("items", empty());
     }
@@ -348,6 +351,10 @@ class ComplianceTest {
         Api.get("/api/v1/compliance/breaches?rule=firm-share-10&firmId=" + firm)
                 .statusCode(200)
                 .body("items.placementId", contains(second));
+        // Its data can still be corrected: a change that adds no breach of a BLOCK rule is not refused.
+        Api.patch("/api/v1/placements/" + second, Map.of("agreementRef", "XY-2", "agreementSignedOn", day(0)))
+                .statusCode(200)
+                .body("compliance.rule", contains("firm-share-10"));
     }
 
     @Test
@@ -441,5 +448,41 @@ class ComplianceTest {
         // Another firm's report, for a partner, is not found.
         String token = "Bearer " + TestCredentials.token("hr-" + TestData.next(), "PARTNER", TestData.firm());
         given().header("Authorization", token).get(path).then().statusCode(404);
+    }
+
+    @Inject
+    org.placementtracker.placement.PlacementService placements;
+
+    @Inject
+    org.placementtracker.support.TestClock clock;
+
+    @Test
+    void aPlacementPlannedWithoutDocumentsBreaksTheRulesOnItsFirstDay() {
+        String major = TestData.major();
+        String firm = TestData.firm();
+        LocalDate soon = LocalDate.now().plusDays(2);
+        Map<String, Object> body = TestData.placementRequest(
+                TestData.student(major, Map.of("cohortYear", 2020)),
+                firm,
+                soon.toString(),
+                soon.plusDays(20).toString());
+        body.put("type", "WORK_STUDY");
+        String id = Api.post("/api/v1/placements", body)
+                .statusCode(201)
+                .body("compliance.rule", everyItem(org.hamcrest.Matchers.not("insurance-coverage")))
+                .extract()
+                .path("id");
+        try {
+            clock.advance(java.time.Duration.ofDays(3));
+            org.junit.jupiter.api.Assertions.assertTrue(placements.checkThoseThatStarted() >= 1);
+            Api.get("/api/v1/placements/" + id)
+                    .statusCode(200)
+                    .body("compliance.rule", hasItem("insurance-coverage"))
+                    .body("compliance.rule", hasItem("agreement-before-start"));
+            // Swept once a day: the next sweep of the day finds nothing new.
+            assertEquals(0, placements.checkThoseThatStarted());
+        } finally {
+            clock.reset();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.placementtracker.placement;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -443,6 +444,34 @@ class PlacementResourceTest {
         };
         path.forEach(step -> TestData.placementStatus(placement, step));
         return placement;
+    }
+
+    @Test
+    void termsAreCheckedAndKeptAsTheyWillBeReadBack() {
+        String major = TestData.major();
+        String firm = TestData.firm();
+        Map<String, Object> body = TestData.placementRequest(TestData.student(major), firm, "2031-03-01", "2031-03-31");
+        body.put("insuranceFrom", "2031-03-01");
+        body.put("insuranceTo", "2031-02-28");
+        Api.post(PLACEMENTS, body)
+                .statusCode(400)
+                .body("errors.field", contains("insuranceTo"))
+                .body("errors[0].message", equalTo("is before insuranceFrom"));
+        body.put("insuranceTo", "2031-03-31");
+        body.put("monthlyPay", 3600);
+        String id = Api.post(PLACEMENTS, body)
+                .statusCode(201)
+                .body("monthlyPay", equalTo(3600.00f))
+                .extract()
+                .path("id");
+        // As sent, a decimal far below a cent is refused, not stored as zero.
+        given().contentType("application/merge-patch+json")
+                .body("{\"monthlyPay\": 1e-400}")
+                .patch(PLACEMENTS + "/" + id)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("monthlyPay"));
+        Api.get(PLACEMENTS + "/" + id).statusCode(200).body("monthlyPay", equalTo(3600.00f));
     }
 
     private static String placement(
