@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Year;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -154,14 +153,8 @@ public class ComplianceReportResource {
     }
 
     private Response compliance(Integer from, Integer to, UUID firmId, ReportFormat format) {
-        int toYear = to != null
-                ? to
-                : from != null
-                        ? Math.max(from, Year.now().getValue())
-                        : Year.now().getValue();
-        int fromYear = from != null ? from : toYear - 9;
         Described<ComplianceYearly> described =
-                service.compliance(new ReportFilter(fromYear, toYear, YearBasis.CALENDAR, firmId, null, null, null));
+                service.compliance(YearlyQuery.years(from, to, YearBasis.CALENDAR, firmId));
         ComplianceYearly report = described.report();
         return switch (format) {
             case JSON -> Response.ok(report, MediaType.APPLICATION_JSON).build();

@@ -54,12 +54,19 @@ public class YearlyQuery {
     public GroupBy groupBy;
 
     ReportFilter filter() {
+        ReportFilter years = years(from, to, yearBasis, firmId);
+        return new ReportFilter(
+                years.from(), years.to(), yearBasis, firmId, Text.blankToNull(majorCode), orderClassId, type);
+    }
+
+    /** The range a report covers when from or to is left out: the ten years up to this one. */
+    static ReportFilter years(Integer from, Integer to, YearBasis yearBasis, UUID firmId) {
         int toYear = to != null
                 ? to
                 : from != null
                         ? Math.max(from, Year.now().getValue())
                         : Year.now().getValue();
         int fromYear = from != null ? from : toYear - 9;
-        return new ReportFilter(fromYear, toYear, yearBasis, firmId, Text.blankToNull(majorCode), orderClassId, type);
+        return new ReportFilter(fromYear, toYear, yearBasis, firmId, null, null, null);
     }
 }
