@@ -30,7 +30,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * PostgreSQL), the packaged service started against it with an admin key of this run, and plain
  * blocking HTTP calls to it.
  */
-final class BenchmarkRig {
+public final class BenchmarkRig {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 600_000;
@@ -38,14 +38,14 @@ final class BenchmarkRig {
     private BenchmarkRig() {}
 
     /** A freshly created, migrated database. */
-    record Database(String url, String user, String password, String description, EmbeddedPostgres embedded)
+    public record Database(String url, String user, String password, String description, EmbeddedPostgres embedded)
             implements AutoCloseable {
 
         /**
          * Recreates {@code name} on the server of BENCH_DB_URL (its maintenance database), or on an
          * embedded PostgreSQL when that is not set, and migrates it.
          */
-        static Database create(String name) throws Exception {
+        public static Database create(String name) throws Exception {
             String user = System.getenv().getOrDefault("BENCH_DB_USER", "postgres");
             String password = System.getenv().getOrDefault("BENCH_DB_PASSWORD", "");
             String server = System.getenv("BENCH_DB_URL");
@@ -79,7 +79,7 @@ final class BenchmarkRig {
             return database;
         }
 
-        Connection connect() throws SQLException {
+        public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, user, password);
         }
 
@@ -92,7 +92,7 @@ final class BenchmarkRig {
     }
 
     /** The packaged service (target/quarkus-app) running against a database, called with its own admin key. */
-    static final class Service implements AutoCloseable {
+    public static final class Service implements AutoCloseable {
 
         private final String key;
         private final String base;
@@ -112,7 +112,7 @@ final class BenchmarkRig {
          * A service with more environment variables (which win over the rig's), logging to
          * target/benchmark/{@code name}.log; several may run on one database.
          */
-        static Service start(Database database, String name, Map<String, String> environment) throws Exception {
+        public static Service start(Database database, String name, Map<String, String> environment) throws Exception {
             int port = freePort();
             String key = "ptk_" + HexFormat.of().formatHex(randomBytes(24));
             ProcessBuilder builder = new ProcessBuilder(
@@ -141,7 +141,7 @@ final class BenchmarkRig {
          * Stores this run's admin key. Call it again after anything that empties the key table (the
          * data generator does, with the firms).
          */
-        void grantKey(Connection db) throws Exception {
+        public void grantKey(Connection db) throws Exception {
             String hash = HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
             try (var insert =
@@ -183,12 +183,31 @@ final class BenchmarkRig {
          * hands every response between its own threads, which on a busy two-core machine costs about a
          * millisecond a call and would be charged to the service.
          */
-        String call(String method, String path, byte[] body, String contentType, int expected) throws IOException {
+        public String call(String method, String path, byte[] body, String contentType, int expected)
+                throws IOException {
             return call(method, path, body, contentType, expected, key);
         }
 
         private String call(
                 String method, String path, byte[] body, String contentType, int expected, String credential)
+                throws IOException {
+            Answer answer = exchange(method, path, body, contentType, credential);
+            if (answer.status() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + answer.status() + ": "
+                        + answer.body().substring(0, Math.min(answer.body().length(), 2_000)));
+            }
+            return answer.body();
+        }
+
+        /** An answer's status and body. */
+        public record Answer(int status, String body) {}
+
+        /** A call as this run's admin, whatever its answer. */
+        public Answer exchange(String method, String path, byte[] body, String contentType) throws IOException {
+            return exchange(method, path, body, contentType, key);
+        }
+
+        private Answer exchange(String method, String path, byte[] body, String contentType, String credential)
                 throws IOException {
             HttpURLConnection connection =
                     (HttpURLConnection) URI.create(base + path).toURL().openConnection();
@@ -210,11 +229,7 @@ final class BenchmarkRig {
             try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
                 answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            if (status != expected) {
-                throw new IllegalStateException(method + " " + path + " answered " + status + ": "
-                        + answer.substring(0, Math.min(answer.length(), 2_000)));
-            }
-            return answer;
+            return new Answer(status, answer);
         }
 
         private void awaitReady() {
@@ -240,7 +255,7 @@ final class BenchmarkRig {
         }
     }
 
-    static byte[] randomBytes(int n) {
+    public static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
         new SecureRandom().nextBytes(bytes);
         return bytes;
